@@ -1,0 +1,233 @@
+/* mr-model-record.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-model-record"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mr-error.h"
+#include "mr-model-record.h"
+#include "mr-validate.h"
+
+G_DEFINE_BOXED_TYPE (MrModelRecord, mr_model_record,
+                     mr_model_record_ref, mr_model_record_unref)
+
+static const char * const empty_strv[] = { NULL };
+
+MrModelRecord *
+mr_model_record_new (void)
+{
+  MrModelRecord *self = g_new0 (MrModelRecord, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->tags = g_strdupv ((char **) empty_strv);
+  self->intended_uses = g_strdupv ((char **) empty_strv);
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    self->components[i].kind = i;
+  return self;
+}
+
+MrModelRecord *
+mr_model_record_copy (const MrModelRecord *self)
+{
+  MrModelRecord *copy = g_new0 (MrModelRecord, 1);
+
+  *copy = *self;
+  g_atomic_ref_count_init (&copy->ref_count);
+  copy->search_text = NULL;
+  copy->name = g_strdup (self->name);
+  copy->provider = g_strdup (self->provider);
+  copy->version = g_strdup (self->version);
+  copy->source_ref = g_strdup (self->source_ref);
+  copy->source_revision = g_strdup (self->source_revision);
+  copy->owner = g_strdup (self->owner);
+  copy->description = g_strdup (self->description);
+  copy->license = g_strdup (self->license);
+  copy->license_code = g_strdup (self->license_code);
+  copy->license_data = g_strdup (self->license_data);
+  copy->license_document = g_strdup (self->license_document);
+  copy->tags = g_strdupv (self->tags);
+  copy->intended_uses = g_strdupv (self->intended_uses);
+  copy->notes = g_strdup (self->notes);
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    mr_component_copy_into (&copy->components[i], &self->components[i]);
+  return copy;
+}
+
+MrModelRecord *
+mr_model_record_ref (MrModelRecord *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+static void
+mr_model_record_free (MrModelRecord *self)
+{
+  g_free (self->search_text);
+  g_free (self->name);
+  g_free (self->provider);
+  g_free (self->version);
+  g_free (self->source_ref);
+  g_free (self->source_revision);
+  g_free (self->owner);
+  g_free (self->description);
+  g_free (self->license);
+  g_free (self->license_code);
+  g_free (self->license_data);
+  g_free (self->license_document);
+  g_strfreev (self->tags);
+  g_strfreev (self->intended_uses);
+  g_free (self->notes);
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    mr_component_clear (&self->components[i]);
+  g_free (self);
+}
+
+void
+mr_model_record_unref (MrModelRecord *self)
+{
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    mr_model_record_free (self);
+}
+
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normalized == NULL)
+    return;
+  folded = g_utf8_casefold (normalized, -1);
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, folded);
+}
+
+const char *
+mr_model_record_get_search_text (const MrModelRecord *self)
+{
+  MrModelRecord *mutable_self = (MrModelRecord *) self;
+  GString *text;
+  char *built;
+
+  if (g_atomic_pointer_get (&mutable_self->search_text) != NULL)
+    return mutable_self->search_text;
+
+  text = g_string_new (NULL);
+  append_folded (text, self->name);
+  append_folded (text, self->provider);
+  append_folded (text, self->license);
+  append_folded (text, self->source_ref);
+  for (guint i = 0; self->tags[i] != NULL; i++)
+    append_folded (text, self->tags[i]);
+  built = g_string_free (text, FALSE);
+
+  /* Two threads may race to build it; the loser frees its copy. */
+  if (!g_atomic_pointer_compare_and_exchange (&mutable_self->search_text, NULL, built))
+    g_free (built);
+  return self->search_text;
+}
+
+static gboolean
+validate_source (const MrModelRecord *self,
+                 GError             **error)
+{
+  switch (self->source_kind)
+    {
+    case MR_SOURCE_KIND_HUGGING_FACE:
+      return mr_validate_repo_id (self->source_ref, error);
+    case MR_SOURCE_KIND_VENDOR_API:
+      return mr_validate_url (_("Source URL"), self->source_ref, error);
+    case MR_SOURCE_KIND_LOCAL_FILE:
+      return mr_validate_local_path (self->source_ref, error);
+    case MR_SOURCE_KIND_OLLAMA:
+      return mr_validate_required (_("Ollama tag"), self->source_ref, error);
+    case MR_SOURCE_KIND_MANUAL:
+    default:
+      return mr_validate_length (_("Source"), self->source_ref, error);
+    }
+}
+
+static gboolean
+validate_texts (const MrModelRecord *self,
+                GError             **error)
+{
+  const struct { const char *field; const char *value; } texts[] = {
+    { N_("Provider"), self->provider },
+    { N_("Version"), self->version },
+    { N_("Owner"), self->owner },
+    { N_("Licence"), self->license },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!mr_validate_length (_(texts[i].field), texts[i].value, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+mr_model_record_validate (const MrModelRecord *self,
+                          GError             **error)
+{
+  return mr_validate_required (_("Name"), self->name, error) &&
+         mr_validate_length (_("Name"), self->name, error) &&
+         validate_texts (self, error) &&
+         validate_source (self, error);
+}
+
+static gboolean
+strv_equal (GStrv a,
+            GStrv b)
+{
+  return g_strv_equal ((const char * const *) a, (const char * const *) b);
+}
+
+gboolean
+mr_model_record_same_content (const MrModelRecord *a,
+                              const MrModelRecord *b)
+{
+  if (g_strcmp0 (a->name, b->name) != 0 ||
+      g_strcmp0 (a->provider, b->provider) != 0 ||
+      g_strcmp0 (a->version, b->version) != 0 ||
+      a->source_kind != b->source_kind ||
+      g_strcmp0 (a->source_ref, b->source_ref) != 0 ||
+      g_strcmp0 (a->source_revision, b->source_revision) != 0 ||
+      g_strcmp0 (a->owner, b->owner) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      g_strcmp0 (a->license, b->license) != 0 ||
+      g_strcmp0 (a->license_code, b->license_code) != 0 ||
+      g_strcmp0 (a->license_data, b->license_data) != 0 ||
+      g_strcmp0 (a->license_document, b->license_document) != 0 ||
+      !strv_equal (a->tags, b->tags) ||
+      !strv_equal (a->intended_uses, b->intended_uses) ||
+      a->deployment != b->deployment ||
+      a->data_sensitivity != b->data_sensitivity ||
+      a->status != b->status ||
+      a->openness != b->openness ||
+      a->worst_flag != b->worst_flag ||
+      a->n_flags != b->n_flags ||
+      g_strcmp0 (a->notes, b->notes) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    if (!mr_component_equal (&a->components[i], &b->components[i]))
+      return FALSE;
+  return TRUE;
+}
+
+void
+mr_model_record_set_string (char       **field,
+                            const char  *value)
+{
+  g_free (*field);
+  *field = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
+}

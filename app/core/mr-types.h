@@ -1,0 +1,113 @@
+/* mr-types.h — the domain's enumerations, shared by every layer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gnome.mkenums_simple turns these into GEnum types (mr-enums.h); the GEnum
+ * nick ("approved-with-conditions") is the stable spelling used in the
+ * database, in JSON and CSV, and on the command line.  Never renumber or
+ * rename a value: stored registers depend on the nicks.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MR_STATUS_DRAFT,
+  MR_STATUS_SUBMITTED,
+  MR_STATUS_APPROVED,
+  MR_STATUS_APPROVED_WITH_CONDITIONS,
+  MR_STATUS_CHANGES_REQUESTED,
+  MR_STATUS_REJECTED,
+  MR_STATUS_REREVIEW_REQUIRED,
+  MR_STATUS_RETIRED,
+} MrStatus;
+
+/* Ordered: a higher value is more open. */
+typedef enum {
+  MR_OPENNESS_UNKNOWN,
+  MR_OPENNESS_CLOSED,
+  MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED,
+  MR_OPENNESS_OPEN_WEIGHTS,
+  MR_OPENNESS_OPEN_SOURCE_AI,
+  MR_OPENNESS_OPEN_SCIENCE,
+} MrOpenness;
+
+typedef enum {
+  MR_SOURCE_KIND_MANUAL,
+  MR_SOURCE_KIND_HUGGING_FACE,
+  MR_SOURCE_KIND_OLLAMA,
+  MR_SOURCE_KIND_LOCAL_FILE,
+  MR_SOURCE_KIND_VENDOR_API,
+} MrSourceKind;
+
+typedef enum {
+  MR_DEPLOYMENT_UNSPECIFIED,
+  MR_DEPLOYMENT_SELF_HOSTED,
+  MR_DEPLOYMENT_VENDOR_API,
+} MrDeployment;
+
+typedef enum {
+  MR_DATA_SENSITIVITY_UNSPECIFIED,
+  MR_DATA_SENSITIVITY_PUBLIC,
+  MR_DATA_SENSITIVITY_INTERNAL,
+  MR_DATA_SENSITIVITY_CONFIDENTIAL,
+  MR_DATA_SENSITIVITY_PERSONAL,
+  MR_DATA_SENSITIVITY_SPECIAL_CATEGORY,
+} MrDataSensitivity;
+
+/* Ordered: a higher value is more severe. */
+typedef enum {
+  MR_FLAG_SEVERITY_NONE,
+  MR_FLAG_SEVERITY_INFO,
+  MR_FLAG_SEVERITY_WARNING,
+  MR_FLAG_SEVERITY_BLOCKING,
+} MrFlagSeverity;
+
+typedef enum {
+  MR_AVAILABILITY_UNKNOWN,
+  MR_AVAILABILITY_PRESENT,
+  MR_AVAILABILITY_MENTIONED,
+  MR_AVAILABILITY_ABSENT,
+} MrAvailability;
+
+typedef enum {
+  MR_EVIDENCE_SOURCE_PERSON,
+  MR_EVIDENCE_SOURCE_HUB,
+  MR_EVIDENCE_SOURCE_OLLAMA,
+  MR_EVIDENCE_SOURCE_MOT_IMPORT,
+  MR_EVIDENCE_SOURCE_CHECK,
+} MrEvidenceSource;
+
+/* The 17 components of the Model Openness Framework, in MOF's reading
+ * order.  Names, MOT ids and content types live in mr-component.c. */
+typedef enum {
+  MR_COMPONENT_MODEL_ARCHITECTURE,
+  MR_COMPONENT_FINAL_PARAMETERS,
+  MR_COMPONENT_EVALUATION_RESULTS,
+  MR_COMPONENT_MODEL_CARD,
+  MR_COMPONENT_DATA_CARD,
+  MR_COMPONENT_TECHNICAL_REPORT,
+  MR_COMPONENT_SAMPLE_OUTPUTS,
+  MR_COMPONENT_TRAINING_CODE,
+  MR_COMPONENT_INFERENCE_CODE,
+  MR_COMPONENT_EVALUATION_CODE,
+  MR_COMPONENT_EVALUATION_DATA,
+  MR_COMPONENT_SUPPORTING_LIBRARIES,
+  MR_COMPONENT_DATASETS,
+  MR_COMPONENT_PREPROCESSING_CODE,
+  MR_COMPONENT_INTERMEDIATE_PARAMETERS,
+  MR_COMPONENT_RESEARCH_PAPER,
+  MR_COMPONENT_MODEL_METADATA,
+} MrComponentKind;
+
+#define MR_N_COMPONENTS 17
+
+typedef enum {
+  MR_CONTENT_TYPE_CODE,
+  MR_CONTENT_TYPE_DATA,
+  MR_CONTENT_TYPE_DOCUMENT,
+} MrContentType;
+
+G_END_DECLS

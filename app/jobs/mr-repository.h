@@ -1,0 +1,104 @@
+/* mr-repository.h — the register as the UI sees it: async, off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns the worker thread and the store opened on it.  Every call returns at
+ * once; the callback runs on the thread-default main context of the caller
+ * (the GTK main thread).  Results are immutable records.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mr-store.h"
+#include "mr-transfer.h"
+
+G_BEGIN_DECLS
+
+#define MR_TYPE_REPOSITORY (mr_repository_get_type ())
+G_DECLARE_FINAL_TYPE (MrRepository, mr_repository, MR, REPOSITORY, GObject)
+
+typedef enum {
+  MR_PRIORITY_INTERACTIVE, /* the user is waiting: goes first */
+  MR_PRIORITY_BACKGROUND,
+} MrPriority;
+
+void            mr_repository_open_async     (const char          *path,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrRepository   *mr_repository_open_finish    (GAsyncResult        *result,
+                                              GError             **error);
+const char     *mr_repository_get_path       (MrRepository        *self);
+/* Stops the worker after the jobs already queued; cancels them first. */
+void            mr_repository_shutdown       (MrRepository        *self);
+
+void            mr_repository_list_async     (MrRepository        *self,
+                                              MrLoadDepth          depth,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray      *mr_repository_list_finish    (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void            mr_repository_get_async      (MrRepository        *self,
+                                              gint64               id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrModelRecord  *mr_repository_get_finish     (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void            mr_repository_save_async     (MrRepository        *self,
+                                              MrModelRecord       *record,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrModelRecord  *mr_repository_save_finish    (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* Finishes with the deleted record, for an Undo. */
+void            mr_repository_delete_async   (MrRepository        *self,
+                                              gint64               id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrModelRecord  *mr_repository_delete_finish  (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void            mr_repository_restore_async  (MrRepository        *self,
+                                              MrModelRecord       *record,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrModelRecord  *mr_repository_restore_finish (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void            mr_repository_import_async   (MrRepository        *self,
+                                              GFile               *file,
+                                              MrFileFormat         format,
+                                              gboolean             skip_invalid,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+MrImportReport *mr_repository_import_finish  (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void            mr_repository_export_async   (MrRepository        *self,
+                                              GFile               *file,
+                                              MrFileFormat         format,
+                                              GArray              *ids,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        mr_repository_export_finish  (MrRepository        *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
