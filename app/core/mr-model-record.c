@@ -94,19 +94,25 @@ mr_model_record_unref (MrModelRecord *self)
     mr_model_record_free (self);
 }
 
+char *
+mr_model_record_fold_search_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return normalized != NULL ? g_utf8_casefold (normalized, -1) : NULL;
+}
+
 static void
 append_folded (GString    *out,
                const char *text)
 {
-  g_autofree char *normalized = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL || *text == '\0')
     return;
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normalized == NULL)
+  folded = mr_model_record_fold_search_text (text);
+  if (folded == NULL)
     return;
-  folded = g_utf8_casefold (normalized, -1);
   if (out->len > 0)
     g_string_append_c (out, '\n');
   g_string_append (out, folded);
@@ -138,50 +144,53 @@ mr_model_record_get_search_text (const MrModelRecord *self)
 }
 
 static gboolean
-validate_source (const MrModelRecord *self,
-                 GError             **error)
-{
-  switch (self->source_kind)
-    {
-    case MR_SOURCE_KIND_HUGGING_FACE:
-      return mr_validate_repo_id (self->source_ref, error);
-    case MR_SOURCE_KIND_VENDOR_API:
-      return mr_validate_url (_("Source URL"), self->source_ref, error);
-    case MR_SOURCE_KIND_LOCAL_FILE:
-      return mr_validate_local_path (self->source_ref, error);
-    case MR_SOURCE_KIND_OLLAMA:
-      return mr_validate_required (_("Ollama tag"), self->source_ref, error);
-    case MR_SOURCE_KIND_MANUAL:
-    default:
-      return mr_validate_length (_("Source"), self->source_ref, error);
-    }
-}
-
-static gboolean
 validate_texts (const MrModelRecord *self,
+                const char         **out_key,
                 GError             **error)
 {
-  const struct { const char *field; const char *value; } texts[] = {
-    { N_("Provider"), self->provider },
-    { N_("Version"), self->version },
-    { N_("Owner"), self->owner },
-    { N_("Licence"), self->license },
+  const struct { const char *key; const char *field; const char *value; } texts[] = {
+    { "provider", N_("Provider"), self->provider },
+    { "version", N_("Version"), self->version },
+    { "owner", N_("Owner"), self->owner },
+    { "license", N_("Licence"), self->license },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!mr_validate_length (_(texts[i].field), texts[i].value, error))
-      return FALSE;
+    {
+      if (!mr_validate_length (_(texts[i].field), texts[i].value, error))
+        {
+          *out_key = texts[i].key;
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+gboolean
+mr_model_record_validate_with_key (const MrModelRecord *self,
+                                   const char         **out_key,
+                                   GError             **error)
+{
+  const char *key = "name";
+
+  if (mr_validate_required (_("Name"), self->name, error) &&
+      mr_validate_length (_("Name"), self->name, error) &&
+      validate_texts (self, &key, error))
+    {
+      key = "source_ref";
+      if (mr_validate_source (self->source_kind, self->source_ref, error))
+        return TRUE;
+    }
+  if (out_key != NULL)
+    *out_key = key;
+  return FALSE;
 }
 
 gboolean
 mr_model_record_validate (const MrModelRecord *self,
                           GError             **error)
 {
-  return mr_validate_required (_("Name"), self->name, error) &&
-         mr_validate_length (_("Name"), self->name, error) &&
-         validate_texts (self, error) &&
-         validate_source (self, error);
+  return mr_model_record_validate_with_key (self, NULL, error);
 }
 
 static gboolean

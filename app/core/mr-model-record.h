@@ -70,11 +70,19 @@ void           mr_model_record_unref           (MrModelRecord       *self);
 /* Case-folded, normalised text of name, provider, licence, tags and source
  * (what the search entry matches).  Computed once, thread-safe. */
 const char    *mr_model_record_get_search_text (const MrModelRecord *self);
+/* A search query folded the same way, so that a substring match of the
+ * result in the search text is the search; NULL when text is not UTF-8. */
+char          *mr_model_record_fold_search_text (const char         *text);
 
 /* Every field-level rule (required name, repo id shape, URL, file exists,
  * lengths, component sanity).  The error names the field. */
 gboolean       mr_model_record_validate        (const MrModelRecord *self,
                                                 GError             **error);
+/* The same rules; on failure *out_key names the field that broke one by
+ * its JSON/CSV key ("source_ref"), for importers that point at a column. */
+gboolean       mr_model_record_validate_with_key (const MrModelRecord *self,
+                                                  const char         **out_key,
+                                                  GError             **error);
 
 /* TRUE when every field but id/revision/timestamps is the same. */
 gboolean       mr_model_record_same_content    (const MrModelRecord *a,

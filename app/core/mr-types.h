@@ -110,4 +110,13 @@ typedef enum {
   MR_CONTENT_TYPE_DOCUMENT,
 } MrContentType;
 
+/* EU AI Act tier of an intended use.  Ordered: a higher value is a
+ * stricter tier. */
+typedef enum {
+  MR_RISK_TIER_MINIMAL,
+  MR_RISK_TIER_LIMITED,
+  MR_RISK_TIER_HIGH,
+  MR_RISK_TIER_PROHIBITED,
+} MrRiskTier;
+
 G_END_DECLS

@@ -125,3 +125,24 @@ mr_validate_local_path (const char  *value,
                _("File “%s” does not exist"), value);
   return FALSE;
 }
+
+gboolean
+mr_validate_source (MrSourceKind  kind,
+                    const char   *value,
+                    GError      **error)
+{
+  switch (kind)
+    {
+    case MR_SOURCE_KIND_HUGGING_FACE:
+      return mr_validate_repo_id (value, error);
+    case MR_SOURCE_KIND_VENDOR_API:
+      return mr_validate_url (_("Source URL"), value, error);
+    case MR_SOURCE_KIND_LOCAL_FILE:
+      return mr_validate_local_path (value, error);
+    case MR_SOURCE_KIND_OLLAMA:
+      return mr_validate_required (_("Ollama tag"), value, error);
+    case MR_SOURCE_KIND_MANUAL:
+    default:
+      return mr_validate_length (_("Source"), value, error);
+    }
+}

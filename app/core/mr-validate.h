@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "mr-types.h"
+
 G_BEGIN_DECLS
 
 gboolean mr_validate_required  (const char  *field,
@@ -29,5 +31,10 @@ gboolean mr_validate_url       (const char  *field,
 /* An existing regular file or directory. */
 gboolean mr_validate_local_path (const char  *value,
                                  GError     **error);
+/* The source reference as its kind requires: a repo id, an Ollama tag, a
+ * URL, an existing file; free text for a manual entry. */
+gboolean mr_validate_source    (MrSourceKind kind,
+                                const char  *value,
+                                GError     **error);
 
 G_END_DECLS

@@ -12,16 +12,12 @@
 
 #include "mr-store.h"
 #include "mr-transfer.h"
+#include "mr-worker.h"
 
 G_BEGIN_DECLS
 
 #define MR_TYPE_REPOSITORY (mr_repository_get_type ())
 G_DECLARE_FINAL_TYPE (MrRepository, mr_repository, MR, REPOSITORY, GObject)
-
-typedef enum {
-  MR_PRIORITY_INTERACTIVE, /* the user is waiting: goes first */
-  MR_PRIORITY_BACKGROUND,
-} MrPriority;
 
 void            mr_repository_open_async     (const char          *path,
                                               GCancellable        *cancellable,

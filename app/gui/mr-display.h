@@ -1,0 +1,42 @@
+/* mr-display.h — how the domain's values read on screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every enum the UI shows gets a translated title and a symbolic icon, so
+ * that a badge never relies on colour alone.  Used by the list cells, the
+ * detail pane and the editor's combo rows.
+ */
+#pragma once
+
+#include "mr-model-record.h"
+
+G_BEGIN_DECLS
+
+const char *mr_display_status_title        (MrStatus          status);
+const char *mr_display_status_icon         (MrStatus          status);
+/* An Adwaita style class ("success", "warning", "error") or NULL. */
+const char *mr_display_status_style        (MrStatus          status);
+
+const char *mr_display_openness_title      (MrOpenness        openness);
+const char *mr_display_openness_icon       (MrOpenness        openness);
+const char *mr_display_openness_style      (MrOpenness        openness);
+
+const char *mr_display_source_kind_title   (MrSourceKind      kind);
+const char *mr_display_deployment_title    (MrDeployment      deployment);
+const char *mr_display_sensitivity_title   (MrDataSensitivity sensitivity);
+const char *mr_display_availability_title  (MrAvailability    availability);
+
+const char *mr_display_flag_icon           (MrFlagSeverity    severity);
+const char *mr_display_flag_style          (MrFlagSeverity    severity);
+/* "2 flags, blocking", "1 flag, warning", "No flags". */
+char       *mr_display_flags_label         (MrFlagSeverity    worst,
+                                            guint             n_flags);
+
+/* Local date "2024-05-01", or "Never" for 0. */
+char       *mr_display_date                (gint64            unix_time);
+/* "Hugging Face · owner/name"; "Manual" when there is no reference. */
+char       *mr_display_source_label        (const MrModelRecord *record);
+/* A web address for the source, or NULL when it has none. */
+char       *mr_display_source_uri          (const MrModelRecord *record);
+
+G_END_DECLS

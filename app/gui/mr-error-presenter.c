@@ -1,0 +1,140 @@
+/* mr-error-presenter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-error-presenter"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mr-error.h"
+#include "mr-error-presenter.h"
+#include "mr-window.h"
+
+static const char *
+store_advice (int code)
+{
+  switch ((MrStoreError) code)
+    {
+    case MR_STORE_ERROR_NOT_A_DATABASE:
+    case MR_STORE_ERROR_CORRUPT:
+      return _("The file was left untouched. Open another register with --database, "
+               "or restore this one from a backup.");
+    case MR_STORE_ERROR_TOO_NEW:
+      return _("The file was left untouched. Update Model Register to open it.");
+    case MR_STORE_ERROR_CONFLICT:
+      return _("Someone else changed this model after you opened it, so your changes "
+               "were not saved. Close the form and open the model again to see "
+               "the current version.");
+    case MR_STORE_ERROR_READ_ONLY:
+      return _("Check that you may write to the register file and its folder.");
+    case MR_STORE_ERROR_BUSY:
+      return _("Another program is writing to the register. Try again in a moment.");
+    case MR_STORE_ERROR_NOT_FOUND:
+      return _("It may have been deleted by someone else.");
+    case MR_STORE_ERROR_FAILED:
+    case MR_STORE_ERROR_CONSTRAINT:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+advice_for (const GError *error)
+{
+  if (error->domain == MR_STORE_ERROR)
+    return store_advice (error->code);
+  if (error->domain == MR_PARSE_ERROR)
+    return _("Nothing was imported. Correct the file and import it again.");
+  if (error->domain == MR_VALIDATION_ERROR)
+    return _("Correct the value and try again.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("Check the file's permissions.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return _("Free some disk space and try again.");
+  return NULL;
+}
+
+char *
+mr_error_presenter_format (const GError *error)
+{
+  const char *advice;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  advice = advice_for (error);
+  if (advice == NULL)
+    return g_strdup (error->message);
+  return g_strdup_printf ("%s\n\n%s", error->message, advice);
+}
+
+gboolean
+mr_error_presenter_needs_dialog (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  return error->domain == MR_PARSE_ERROR ||
+         g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT) ||
+         g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE) ||
+         g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_TOO_NEW);
+}
+
+/* Dialogs and editor windows are transient for the main window; the toast
+ * overlay lives there. */
+static MrWindow *
+find_main_window (GtkWidget *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  while (window != NULL && !MR_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  return window != NULL ? MR_WINDOW (window) : NULL;
+}
+
+static void
+present_dialog (GtkWindow    *parent,
+                const char   *summary,
+                const char   *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, summary, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+mr_error_presenter_present (GtkWidget    *widget,
+                            const char   *summary,
+                            const GError *error)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *toast = NULL;
+  MrWindow *window;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (error != NULL);
+
+  body = mr_error_presenter_format (error);
+  if (body == NULL)
+    return;
+
+  g_debug ("%s: %s", summary, error->message);
+  window = find_main_window (widget);
+  if (window == NULL || mr_error_presenter_needs_dialog (error))
+    {
+      present_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), summary, body);
+      return;
+    }
+  /* Translators: "what failed: why", shown in a toast */
+  toast = g_strdup_printf (_("%s: %s"), summary, error->message);
+  mr_window_add_toast_text (window, toast);
+}

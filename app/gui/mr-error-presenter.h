@@ -1,0 +1,27 @@
+/* mr-error-presenter.h — the one place where errors become sentences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lower layers report MR_STORE_ERROR, MR_PARSE_ERROR, MR_VALIDATION_ERROR
+ * and G_IO_ERROR with messages that name the file, line, field or model;
+ * this module adds what the user can do about it and picks the form: a
+ * toast for passing trouble, a dialog when the user has to act.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What went wrong and what to do, as plain text (never markup); NULL for
+ * a cancellation, which is not an error to the user. */
+char    *mr_error_presenter_format      (const GError *error);
+/* TRUE for errors that deserve a dialog rather than a toast. */
+gboolean mr_error_presenter_needs_dialog (const GError *error);
+/* summary says what failed ("Could not save “Llama 3”"), plain text.
+ * widget is any widget of the window the error belongs to. */
+void     mr_error_presenter_present     (GtkWidget    *widget,
+                                         const char   *summary,
+                                         const GError *error);
+
+G_END_DECLS

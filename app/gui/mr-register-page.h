@@ -1,0 +1,52 @@
+/* mr-register-page.h — the register: searchable list | detail leaflet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Model chain: GListStore of MrAiModel → GtkSortListModel (sorter of the
+ * column view) → GtkFilterListModel (search and filters) → selection.
+ * Filtering sits above sorting so that a keystroke never re-sorts.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mr-repository.h"
+
+G_BEGIN_DECLS
+
+#define MR_TYPE_REGISTER_PAGE (mr_register_page_get_type ())
+G_DECLARE_FINAL_TYPE (MrRegisterPage, mr_register_page, MR, REGISTER_PAGE, AdwBin)
+
+GtkWidget  *mr_register_page_new              (void);
+
+/* Lists every entry of repository (summaries) and shows them; the page
+ * then saves, deletes, imports and exports through it. */
+void        mr_register_page_load_async       (MrRegisterPage      *self,
+                                               MrRepository        *repository,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    mr_register_page_load_finish      (MrRegisterPage      *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+/* Shows records (MrModelRecord) without a repository: benchmarks. */
+void        mr_register_page_set_records      (MrRegisterPage      *self,
+                                               GPtrArray           *records);
+
+/* The entries shown after search and filters, in display order. */
+GListModel *mr_register_page_get_visible      (MrRegisterPage      *self);
+guint       mr_register_page_get_n_total      (MrRegisterPage      *self);
+/* Puts text in the search entry and filters at once, without the entry's
+ * typing delay. */
+void        mr_register_page_search           (MrRegisterPage      *self,
+                                               const char          *text);
+void        mr_register_page_select           (MrRegisterPage      *self,
+                                               guint                position);
+gboolean    mr_register_page_get_can_go_back  (MrRegisterPage      *self);
+void        mr_register_page_go_back          (MrRegisterPage      *self);
+
+void        mr_register_page_add_model        (MrRegisterPage      *self);
+void        mr_register_page_import           (MrRegisterPage      *self);
+void        mr_register_page_export           (MrRegisterPage      *self);
+
+G_END_DECLS

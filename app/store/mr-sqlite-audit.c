@@ -1,0 +1,212 @@
+/* mr-sqlite-audit.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-sqlite-audit"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "mr-error.h"
+#include "mr-sqlite-audit.h"
+#include "mr-sqlite-util.h"
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Members in a fixed order, no whitespace, snapshots embedded as strings
+ * exactly as stored: the text can be rebuilt from the row alone. */
+static char *
+canonical_json (const MrSqliteAuditEntry *entry)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seq");
+  json_builder_add_int_value (builder, entry->seq);
+  json_builder_set_member_name (builder, "time");
+  json_builder_add_int_value (builder, entry->time);
+  add_optional_string (builder, "actor", entry->actor);
+  add_optional_string (builder, "action", entry->action);
+  add_optional_string (builder, "entity_type", entry->entity_type);
+  json_builder_set_member_name (builder, "entity_id");
+  if (entry->entity_id != 0)
+    json_builder_add_int_value (builder, entry->entity_id);
+  else
+    json_builder_add_null_value (builder);
+  add_optional_string (builder, "before", entry->before_json);
+  add_optional_string (builder, "after", entry->after_json);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+mr_sqlite_audit_hash (const char               *prev_hash,
+                      const MrSqliteAuditEntry *entry)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *json = canonical_json (entry);
+
+  g_checksum_update (checksum, (const guchar *) prev_hash, -1);
+  g_checksum_update (checksum, (const guchar *) json, -1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+last_entry (sqlite3     *db,
+            const char  *path,
+            gint64      *out_seq,
+            char       **out_hash,
+            GError     **error)
+{
+  static const char sql[] = "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1";
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *out_seq = 0;
+  *out_hash = g_strdup (MR_SQLITE_AUDIT_GENESIS);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_seq = sqlite3_column_int64 (stmt, 0);
+      g_free (*out_hash);
+      *out_hash = g_strdup (mr_sqlite_column_text (stmt, 1));
+      rc = SQLITE_DONE;
+    }
+  if (rc != SQLITE_DONE)
+    mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+mr_sqlite_audit_append (sqlite3             *db,
+                        const char          *path,
+                        MrSqliteAuditEntry  *entry,
+                        GError             **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit_entries (seq, time, actor, action, entity_type, entity_id,"
+    " before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 last_seq;
+  int rc;
+
+  if (!last_entry (db, path, &last_seq, &prev_hash, error))
+    return FALSE;
+  entry->seq = last_seq + 1;
+  hash = mr_sqlite_audit_hash (prev_hash, entry);
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, entry->seq);
+      sqlite3_bind_int64 (stmt, 2, entry->time);
+      mr_sqlite_bind_text (stmt, 3, entry->actor);
+      mr_sqlite_bind_text (stmt, 4, entry->action);
+      mr_sqlite_bind_text (stmt, 5, entry->entity_type);
+      if (entry->entity_id != 0)
+        sqlite3_bind_int64 (stmt, 6, entry->entity_id);
+      mr_sqlite_bind_text (stmt, 7, entry->before_json);
+      mr_sqlite_bind_text (stmt, 8, entry->after_json);
+      mr_sqlite_bind_text (stmt, 9, prev_hash);
+      mr_sqlite_bind_text (stmt, 10, hash);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    mr_sqlite_set_error (error, db, rc, path, "writing the audit trail");
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+verify_row (sqlite3_stmt  *stmt,
+            const char    *path,
+            char         **inout_prev_hash,
+            GError       **error)
+{
+  MrSqliteAuditEntry entry = {
+    .seq = sqlite3_column_int64 (stmt, 0),
+    .time = sqlite3_column_int64 (stmt, 1),
+    .actor = mr_sqlite_column_text (stmt, 2),
+    .action = mr_sqlite_column_text (stmt, 3),
+    .entity_type = mr_sqlite_column_text (stmt, 4),
+    .entity_id = sqlite3_column_int64 (stmt, 5),
+    .before_json = mr_sqlite_column_text (stmt, 6),
+    .after_json = mr_sqlite_column_text (stmt, 7),
+  };
+  const char *prev_hash = mr_sqlite_column_text (stmt, 8);
+  const char *hash = mr_sqlite_column_text (stmt, 9);
+  g_autofree char *expected = NULL;
+
+  if (g_strcmp0 (prev_hash, *inout_prev_hash) != 0)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
+                   "%s: audit entry %" G_GINT64_FORMAT " does not follow the entry before it",
+                   path, entry.seq);
+      return FALSE;
+    }
+  expected = mr_sqlite_audit_hash (prev_hash, &entry);
+  if (g_strcmp0 (hash, expected) != 0)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
+                   "%s: audit entry %" G_GINT64_FORMAT " was altered after it was written",
+                   path, entry.seq);
+      return FALSE;
+    }
+  g_free (*inout_prev_hash);
+  *inout_prev_hash = g_strdup (hash);
+  return TRUE;
+}
+
+gboolean
+mr_sqlite_audit_verify (sqlite3     *db,
+                        const char  *path,
+                        guint       *out_n_entries,
+                        GError     **error)
+{
+  static const char sql[] =
+    "SELECT seq, time, actor, action, entity_type, entity_id, before_json, after_json,"
+    " prev_hash, hash FROM audit_entries ORDER BY seq";
+  g_autofree char *prev_hash = g_strdup (MR_SQLITE_AUDIT_GENESIS);
+  sqlite3_stmt *stmt = NULL;
+  guint n_entries = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = verify_row (stmt, path, &prev_hash, error);
+      n_entries++;
+      rc = SQLITE_OK;
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  if (ok && out_n_entries != NULL)
+    *out_n_entries = n_entries;
+  return ok;
+}

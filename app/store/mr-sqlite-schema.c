@@ -1,0 +1,268 @@
+/* mr-sqlite-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-sqlite-schema"
+
+#include "config.h"
+
+#include "mr-error.h"
+#include "mr-sqlite-schema.h"
+#include "mr-sqlite-util.h"
+
+/* Version 1.  Enums are stored as their GEnum nicks so that the file reads
+ * well in the sqlite3 shell and survives a reordering of the C enums.
+ *
+ * Entries are never removed from "models": a deletion sets deleted_at.  That
+ * keeps the checks and approval decisions that refer to an entry (they are
+ * evidence), and guarantees that an id is never handed out twice, so an
+ * undone deletion gets its old id back.
+ *
+ * Tags and intended uses are ordered lists in their own tables rather than
+ * a JSON column: decoding JSON for each of 100,000 rows would dominate the
+ * time to load the register, while an ordered scan of a WITHOUT ROWID table
+ * merges with the models scan at no cost, and "which entries have this use"
+ * stays an indexed query. */
+static const char schema_v1[] =
+  "CREATE TABLE models ("
+  "  id INTEGER PRIMARY KEY,"
+  "  revision INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  provider TEXT,"
+  "  version TEXT,"
+  "  source_kind TEXT NOT NULL,"
+  "  source_ref TEXT,"
+  "  source_revision TEXT,"
+  "  owner TEXT,"
+  "  description TEXT,"
+  "  license TEXT,"
+  "  license_code TEXT,"
+  "  license_data TEXT,"
+  "  license_document TEXT,"
+  "  deployment TEXT NOT NULL,"
+  "  data_sensitivity TEXT NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  openness TEXT NOT NULL,"
+  "  worst_flag TEXT NOT NULL,"
+  "  n_flags INTEGER NOT NULL,"
+  "  notes TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  last_checked_at INTEGER NOT NULL,"
+  "  deleted_at INTEGER"
+  ") STRICT;"
+  "CREATE TABLE components ("
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  kind TEXT NOT NULL,"
+  "  availability TEXT NOT NULL,"
+  "  license TEXT,"
+  "  link TEXT,"
+  "  source TEXT NOT NULL,"
+  "  verified INTEGER NOT NULL,"
+  "  PRIMARY KEY (model_id, kind)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE model_tags ("
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  position INTEGER NOT NULL,"
+  "  tag TEXT NOT NULL,"
+  "  PRIMARY KEY (model_id, position)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE intended_uses ("
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  position INTEGER NOT NULL,"
+  "  use_id TEXT NOT NULL,"
+  "  PRIMARY KEY (model_id, position)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX intended_uses_by_use ON intended_uses (use_id);"
+  "CREATE TABLE checks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  kind TEXT NOT NULL,"
+  "  started_at INTEGER NOT NULL,"
+  "  finished_at INTEGER,"
+  "  status TEXT NOT NULL,"
+  "  inputs TEXT NOT NULL,"
+  "  result TEXT"
+  ") STRICT;"
+  "CREATE INDEX checks_by_model ON checks (model_id, started_at);"
+  "CREATE TABLE approval_requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  model_revision INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  requested_by TEXT NOT NULL,"
+  "  justification TEXT,"
+  "  review_date INTEGER,"
+  "  framework_version TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX approval_requests_by_model ON approval_requests (model_id);"
+  "CREATE TABLE approval_decisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES approval_requests (id),"
+  "  model_id INTEGER NOT NULL REFERENCES models (id),"
+  "  model_revision INTEGER NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  comment TEXT,"
+  "  conditions TEXT,"
+  "  review_date INTEGER,"
+  "  framework_version TEXT,"
+  "  decided_at INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX approval_decisions_by_request ON approval_decisions (request_id);"
+  "CREATE TABLE audit_entries ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  time INTEGER NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity_type TEXT NOT NULL,"
+  "  entity_id INTEGER,"
+  "  before_json TEXT,"
+  "  after_json TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX audit_entries_by_entity ON audit_entries (entity_type, entity_id);"
+  /* The trail is append-only even for someone with the sqlite3 shell who
+   * does not think of dropping the triggers; the hash chain catches the
+   * rest. */
+  "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries"
+  " BEGIN SELECT RAISE (ABORT, 'audit entries cannot be changed'); END;"
+  "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
+  " BEGIN SELECT RAISE (ABORT, 'audit entries cannot be deleted'); END;";
+
+static const MrSqliteMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+const MrSqliteMigration *
+mr_sqlite_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+static gboolean
+backup_register (sqlite3     *db,
+                 const char  *path,
+                 gint64       version,
+                 GError     **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak",
+                                                  path, version);
+  sqlite3 *backup_db = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  /* The backup API copies a consistent snapshot, WAL content included, which
+   * a plain copy of the main file would miss. */
+  rc = sqlite3_open_v2 (backup_path, &backup_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (backup_db, "main", db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (backup_db);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (backup_db) : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    mr_sqlite_set_error (error, backup_db, rc, backup_path,
+                         "writing the backup taken before an upgrade");
+  sqlite3_close (backup_db);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+apply_migration (sqlite3                 *db,
+                 const char              *path,
+                 const MrSqliteMigration *migration,
+                 GError                 **error)
+{
+  /* PRAGMAs take no bound parameters; both values are integers of ours. */
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d;"
+                                            "PRAGMA user_version = %d;",
+                                            MR_SQLITE_APPLICATION_ID,
+                                            migration->version);
+  g_autoptr(GError) local_error = NULL;
+
+  g_debug ("%s: upgrading to schema version %d", path, migration->version);
+  if (!mr_sqlite_exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (mr_sqlite_exec (db, path, migration->sql, &local_error) &&
+      mr_sqlite_exec (db, path, stamp, &local_error) &&
+      mr_sqlite_exec (db, path, "COMMIT", &local_error))
+    return TRUE;
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              "Upgrading to version %d: ", migration->version);
+  return FALSE;
+}
+
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                gint64       version,
+                int          latest,
+                GError     **error)
+{
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
+
+  if (!mr_sqlite_query_int64 (db, path, "PRAGMA application_id", &application_id, error) ||
+      !mr_sqlite_query_int64 (db, path, "SELECT count(*) FROM sqlite_schema",
+                              &n_objects, error))
+    return FALSE;
+
+  if (version > latest)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer Model Register (format %" G_GINT64_FORMAT
+                   ", this version reads up to %d)", path, version, latest);
+      return FALSE;
+    }
+  if ((version == 0 && n_objects > 0) ||
+      (version > 0 && application_id != MR_SQLITE_APPLICATION_ID))
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE,
+                   "%s is an SQLite database of another program, not a model register",
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+mr_sqlite_schema_migrate (sqlite3                 *db,
+                          const char              *path,
+                          const MrSqliteMigration *steps,
+                          guint                    n_steps,
+                          GError                 **error)
+{
+  int latest = steps[n_steps - 1].version;
+  gint64 version = 0;
+
+  if (!mr_sqlite_query_int64 (db, path, "PRAGMA user_version", &version, error) ||
+      !check_identity (db, path, version, latest, error))
+    return FALSE;
+  if (version == latest)
+    return TRUE;
+
+  if (version > 0 && !backup_register (db, path, version, error))
+    return FALSE;
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (steps[i].version <= version)
+        continue;
+      if (!apply_migration (db, path, &steps[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}

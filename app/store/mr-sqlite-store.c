@@ -1,0 +1,1179 @@
+/* mr-sqlite-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-sqlite-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "mr-enums.h"
+#include "mr-error.h"
+#include "mr-model-json.h"
+#include "mr-sqlite-audit.h"
+#include "mr-sqlite-schema.h"
+#include "mr-sqlite-store.h"
+#include "mr-sqlite-util.h"
+
+/* Rows between two calls of an import's progress callback. */
+#define PROGRESS_INTERVAL 1000
+
+/* The columns of "models" in binding order: statement parameter N is column
+ * N of MODEL_COLUMNS, and column N of a SELECT that starts with "id". */
+#define MODEL_COLUMNS \
+  "revision, name, provider, version, source_kind, source_ref, source_revision," \
+  " owner, description, license, license_code, license_data, license_document," \
+  " deployment, data_sensitivity, status, openness, worst_flag, n_flags, notes," \
+  " created_at, updated_at, last_checked_at"
+#define MODEL_PARAMS \
+  "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+  " ?18, ?19, ?20, ?21, ?22, ?23"
+#define PARAM_ID 24
+#define PARAM_EXPECTED_REVISION 25
+
+enum {
+  COL_ID,
+  COL_REVISION,
+  COL_NAME,
+  COL_PROVIDER,
+  COL_VERSION,
+  COL_SOURCE_KIND,
+  COL_SOURCE_REF,
+  COL_SOURCE_REVISION,
+  COL_OWNER,
+  COL_DESCRIPTION,
+  COL_LICENSE,
+  COL_LICENSE_CODE,
+  COL_LICENSE_DATA,
+  COL_LICENSE_DOCUMENT,
+  COL_DEPLOYMENT,
+  COL_DATA_SENSITIVITY,
+  COL_STATUS,
+  COL_OPENNESS,
+  COL_WORST_FLAG,
+  COL_N_FLAGS,
+  COL_NOTES,
+  COL_CREATED_AT,
+  COL_UPDATED_AT,
+  COL_LAST_CHECKED_AT,
+};
+
+typedef enum {
+  STMT_SELECT_MODELS,
+  STMT_SELECT_TAGS,
+  STMT_SELECT_USES,
+  STMT_SELECT_COMPONENTS,
+  STMT_SELECT_STATE,
+  STMT_COUNT_MODELS,
+  STMT_INSERT_MODEL,
+  STMT_UPDATE_MODEL,
+  STMT_RESTORE_MODEL,
+  STMT_DELETE_MODEL,
+  STMT_DELETE_TAGS,
+  STMT_DELETE_USES,
+  STMT_DELETE_COMPONENTS,
+  STMT_INSERT_TAG,
+  STMT_INSERT_USE,
+  STMT_INSERT_COMPONENT,
+  N_STATEMENTS
+} Statement;
+
+/* Child rows are read for a range of model ids, so the same statement loads
+ * one entry or the whole register, ordered to merge with the models scan. */
+static const char * const statement_sql[N_STATEMENTS] = {
+  [STMT_SELECT_MODELS] =
+    "SELECT id, " MODEL_COLUMNS " FROM models"
+    " WHERE id BETWEEN ?1 AND ?2 AND deleted_at IS NULL ORDER BY id",
+  [STMT_SELECT_TAGS] =
+    "SELECT model_id, tag FROM model_tags"
+    " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id, position",
+  [STMT_SELECT_USES] =
+    "SELECT model_id, use_id FROM intended_uses"
+    " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id, position",
+  [STMT_SELECT_COMPONENTS] =
+    "SELECT model_id, kind, availability, license, link, source, verified FROM components"
+    " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id",
+  [STMT_SELECT_STATE] =
+    "SELECT revision, deleted_at IS NOT NULL FROM models WHERE id = ?1",
+  [STMT_COUNT_MODELS] =
+    "SELECT count(*) FROM models WHERE deleted_at IS NULL",
+  [STMT_INSERT_MODEL] =
+    "INSERT INTO models (" MODEL_COLUMNS ", id) VALUES (" MODEL_PARAMS ", ?24)",
+  [STMT_UPDATE_MODEL] =
+    "UPDATE models SET (" MODEL_COLUMNS ") = (" MODEL_PARAMS ")"
+    " WHERE id = ?24 AND revision = ?25 AND deleted_at IS NULL",
+  [STMT_RESTORE_MODEL] =
+    "UPDATE models SET (" MODEL_COLUMNS ", deleted_at) = (" MODEL_PARAMS ", NULL)"
+    " WHERE id = ?24 AND deleted_at IS NOT NULL",
+  [STMT_DELETE_MODEL] =
+    "UPDATE models SET deleted_at = ?2, revision = revision + 1"
+    " WHERE id = ?1 AND deleted_at IS NULL",
+  [STMT_DELETE_TAGS] = "DELETE FROM model_tags WHERE model_id = ?1",
+  [STMT_DELETE_USES] = "DELETE FROM intended_uses WHERE model_id = ?1",
+  [STMT_DELETE_COMPONENTS] = "DELETE FROM components WHERE model_id = ?1",
+  [STMT_INSERT_TAG] =
+    "INSERT INTO model_tags (model_id, position, tag) VALUES (?1, ?2, ?3)",
+  [STMT_INSERT_USE] =
+    "INSERT INTO intended_uses (model_id, position, use_id) VALUES (?1, ?2, ?3)",
+  [STMT_INSERT_COMPONENT] =
+    "INSERT INTO components (model_id, kind, availability, license, link, source, verified)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+};
+
+struct _MrSqliteStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *statements[N_STATEMENTS];
+};
+
+static void mr_sqlite_store_iface_init (MrStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MrSqliteStore, mr_sqlite_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (MR_TYPE_STORE,
+                                                      mr_sqlite_store_iface_init))
+
+/* Looked up once: converting nicks for every column of 100,000 rows through
+ * g_type_class_ref() would cost more than reading the rows. */
+typedef enum {
+  ENUM_SOURCE_KIND,
+  ENUM_DEPLOYMENT,
+  ENUM_DATA_SENSITIVITY,
+  ENUM_STATUS,
+  ENUM_OPENNESS,
+  ENUM_FLAG_SEVERITY,
+  ENUM_COMPONENT_KIND,
+  ENUM_AVAILABILITY,
+  ENUM_EVIDENCE_SOURCE,
+  N_ENUMS
+} EnumId;
+
+static GEnumClass *enum_classes[N_ENUMS];
+
+static const char *
+enum_nick (EnumId id,
+           int    value)
+{
+  GEnumValue *ev = g_enum_get_value (enum_classes[id], value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           column,
+             EnumId        id)
+{
+  const char *nick = mr_sqlite_column_text (stmt, column);
+  GEnumValue *ev = nick != NULL ? g_enum_get_value_by_nick (enum_classes[id], nick) : NULL;
+
+  /* A value added by a newer build of the same schema reads as the
+   * default rather than failing the whole register. */
+  if (ev == NULL)
+    {
+      g_debug ("Unknown %s “%s”", G_ENUM_CLASS_TYPE_NAME (enum_classes[id]), nick);
+      return 0;
+    }
+  return ev->value;
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  return g_strdup (mr_sqlite_column_text (stmt, column));
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Statements are prepared on first use and kept: an import runs the same
+ * five statements 100,000 times. */
+static sqlite3_stmt *
+get_statement (MrSqliteStore  *self,
+               Statement       which,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = self->statements[which];
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                           &self->statements[which], NULL);
+  if (rc != SQLITE_OK)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, statement_sql[which]);
+      return NULL;
+    }
+  return self->statements[which];
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+run_statement (MrSqliteStore  *self,
+               sqlite3_stmt   *stmt,
+               const char     *what,
+               GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+begin (MrSqliteStore  *self,
+       GError        **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a concurrent writer makes
+   * us wait (busy_timeout) instead of failing halfway. */
+  return mr_sqlite_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (MrSqliteStore  *self,
+        GError        **error)
+{
+  return mr_sqlite_exec (self->db, self->path, "COMMIT", error);
+}
+
+static void
+rollback (MrSqliteStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static MrModelRecord *
+record_from_row (sqlite3_stmt *stmt)
+{
+  MrModelRecord *record = mr_model_record_new ();
+
+  record->id = sqlite3_column_int64 (stmt, COL_ID);
+  record->revision = sqlite3_column_int64 (stmt, COL_REVISION);
+  record->name = column_strdup (stmt, COL_NAME);
+  record->provider = column_strdup (stmt, COL_PROVIDER);
+  record->version = column_strdup (stmt, COL_VERSION);
+  record->source_kind = column_enum (stmt, COL_SOURCE_KIND, ENUM_SOURCE_KIND);
+  record->source_ref = column_strdup (stmt, COL_SOURCE_REF);
+  record->source_revision = column_strdup (stmt, COL_SOURCE_REVISION);
+  record->owner = column_strdup (stmt, COL_OWNER);
+  record->description = column_strdup (stmt, COL_DESCRIPTION);
+  record->license = column_strdup (stmt, COL_LICENSE);
+  record->license_code = column_strdup (stmt, COL_LICENSE_CODE);
+  record->license_data = column_strdup (stmt, COL_LICENSE_DATA);
+  record->license_document = column_strdup (stmt, COL_LICENSE_DOCUMENT);
+  record->deployment = column_enum (stmt, COL_DEPLOYMENT, ENUM_DEPLOYMENT);
+  record->data_sensitivity = column_enum (stmt, COL_DATA_SENSITIVITY, ENUM_DATA_SENSITIVITY);
+  record->status = column_enum (stmt, COL_STATUS, ENUM_STATUS);
+  record->openness = column_enum (stmt, COL_OPENNESS, ENUM_OPENNESS);
+  record->worst_flag = column_enum (stmt, COL_WORST_FLAG, ENUM_FLAG_SEVERITY);
+  record->n_flags = sqlite3_column_int (stmt, COL_N_FLAGS);
+  record->notes = column_strdup (stmt, COL_NOTES);
+  record->created_at = sqlite3_column_int64 (stmt, COL_CREATED_AT);
+  record->updated_at = sqlite3_column_int64 (stmt, COL_UPDATED_AT);
+  record->last_checked_at = sqlite3_column_int64 (stmt, COL_LAST_CHECKED_AT);
+  return record;
+}
+
+static void
+bind_record (sqlite3_stmt        *stmt,
+             const MrModelRecord *record,
+             guint                revision,
+             gint64               created_at,
+             gint64               updated_at)
+{
+  sqlite3_bind_int64 (stmt, COL_REVISION, revision);
+  mr_sqlite_bind_text (stmt, COL_NAME, record->name);
+  mr_sqlite_bind_text (stmt, COL_PROVIDER, record->provider);
+  mr_sqlite_bind_text (stmt, COL_VERSION, record->version);
+  mr_sqlite_bind_text (stmt, COL_SOURCE_KIND, enum_nick (ENUM_SOURCE_KIND, record->source_kind));
+  mr_sqlite_bind_text (stmt, COL_SOURCE_REF, record->source_ref);
+  mr_sqlite_bind_text (stmt, COL_SOURCE_REVISION, record->source_revision);
+  mr_sqlite_bind_text (stmt, COL_OWNER, record->owner);
+  mr_sqlite_bind_text (stmt, COL_DESCRIPTION, record->description);
+  mr_sqlite_bind_text (stmt, COL_LICENSE, record->license);
+  mr_sqlite_bind_text (stmt, COL_LICENSE_CODE, record->license_code);
+  mr_sqlite_bind_text (stmt, COL_LICENSE_DATA, record->license_data);
+  mr_sqlite_bind_text (stmt, COL_LICENSE_DOCUMENT, record->license_document);
+  mr_sqlite_bind_text (stmt, COL_DEPLOYMENT, enum_nick (ENUM_DEPLOYMENT, record->deployment));
+  mr_sqlite_bind_text (stmt, COL_DATA_SENSITIVITY,
+                       enum_nick (ENUM_DATA_SENSITIVITY, record->data_sensitivity));
+  mr_sqlite_bind_text (stmt, COL_STATUS, enum_nick (ENUM_STATUS, record->status));
+  mr_sqlite_bind_text (stmt, COL_OPENNESS, enum_nick (ENUM_OPENNESS, record->openness));
+  mr_sqlite_bind_text (stmt, COL_WORST_FLAG, enum_nick (ENUM_FLAG_SEVERITY, record->worst_flag));
+  sqlite3_bind_int (stmt, COL_N_FLAGS, record->n_flags);
+  mr_sqlite_bind_text (stmt, COL_NOTES, record->notes);
+  sqlite3_bind_int64 (stmt, COL_CREATED_AT, created_at);
+  sqlite3_bind_int64 (stmt, COL_UPDATED_AT, updated_at);
+  sqlite3_bind_int64 (stmt, COL_LAST_CHECKED_AT, record->last_checked_at);
+}
+
+static void
+bind_range (sqlite3_stmt *stmt,
+            gint64        first_id,
+            gint64        last_id)
+{
+  sqlite3_bind_int64 (stmt, 1, first_id);
+  sqlite3_bind_int64 (stmt, 2, last_id);
+}
+
+/* Advances *cursor through records (in id order) to the one with this id;
+ * NULL when there is none (a child row of a deleted entry). */
+static MrModelRecord *
+find_record (GPtrArray *records,
+             guint     *cursor,
+             gint64     id)
+{
+  while (*cursor < records->len &&
+         ((MrModelRecord *) g_ptr_array_index (records, *cursor))->id < id)
+    (*cursor)++;
+  if (*cursor < records->len &&
+      ((MrModelRecord *) g_ptr_array_index (records, *cursor))->id == id)
+    return g_ptr_array_index (records, *cursor);
+  return NULL;
+}
+
+static void
+set_list (MrModelRecord *record,
+          gsize          list_offset,
+          GPtrArray     *values)
+{
+  GStrv *list = G_STRUCT_MEMBER_P (record, list_offset);
+
+  g_ptr_array_add (values, NULL);
+  g_strfreev (*list);
+  *list = (GStrv) g_ptr_array_steal (values, NULL);
+}
+
+/* Fills the tags or intended uses (list_offset into MrModelRecord) of every
+ * record from one ordered scan. */
+static gboolean
+load_lists (MrSqliteStore  *self,
+            GPtrArray      *records,
+            Statement       which,
+            gsize           list_offset,
+            gint64          first_id,
+            gint64          last_id,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  sqlite3_stmt *stmt = get_statement (self, which, error);
+  MrModelRecord *current = NULL;
+  guint cursor = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, first_id, last_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MrModelRecord *record = find_record (records, &cursor, sqlite3_column_int64 (stmt, 0));
+
+      if (record != current && current != NULL)
+        set_list (current, list_offset, values);
+      current = record;
+      if (record != NULL)
+        g_ptr_array_add (values, column_strdup (stmt, 1));
+    }
+  if (current != NULL)
+    set_list (current, list_offset, values);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the register");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_components (MrSqliteStore  *self,
+                 GPtrArray      *records,
+                 gint64          first_id,
+                 gint64          last_id,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_SELECT_COMPONENTS, error);
+  guint cursor = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_range (stmt, first_id, last_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MrModelRecord *record = find_record (records, &cursor, sqlite3_column_int64 (stmt, 0));
+      MrComponent *component;
+
+      if (record == NULL)
+        continue;
+      component = &record->components[column_enum (stmt, 1, ENUM_COMPONENT_KIND)];
+      mr_component_clear (component);
+      component->availability = column_enum (stmt, 2, ENUM_AVAILABILITY);
+      component->license = column_strdup (stmt, 3);
+      component->link = column_strdup (stmt, 4);
+      component->source = column_enum (stmt, 5, ENUM_EVIDENCE_SOURCE);
+      component->verified = sqlite3_column_int (stmt, 6) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the components");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+load_models (MrSqliteStore  *self,
+             MrLoadDepth     depth,
+             gint64          first_id,
+             gint64          last_id,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  sqlite3_stmt *stmt = get_statement (self, STMT_SELECT_MODELS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_range (stmt, first_id, last_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the register");
+      return NULL;
+    }
+
+  if (!load_lists (self, records, STMT_SELECT_TAGS, G_STRUCT_OFFSET (MrModelRecord, tags),
+                   first_id, last_id, error) ||
+      !load_lists (self, records, STMT_SELECT_USES,
+                   G_STRUCT_OFFSET (MrModelRecord, intended_uses),
+                   first_id, last_id, error))
+    return NULL;
+  if (depth == MR_LOAD_FULL && !load_components (self, records, first_id, last_id, error))
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+static MrModelRecord *
+load_model (MrSqliteStore  *self,
+            gint64          id,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) records = load_models (self, MR_LOAD_FULL, id, id, error);
+
+  if (records == NULL)
+    return NULL;
+  if (records->len == 0)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
+                   "%s: there is no model with id %" G_GINT64_FORMAT, self->path, id);
+      return NULL;
+    }
+  return mr_model_record_ref (g_ptr_array_index (records, 0));
+}
+
+static gboolean
+insert_list (MrSqliteStore  *self,
+             Statement       which,
+             gint64          id,
+             GStrv           values,
+             GError        **error)
+{
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = get_statement (self, which, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      mr_sqlite_bind_text (stmt, 3, values[i]);
+      if (!run_statement (self, stmt, statement_sql[which], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_children (MrSqliteStore        *self,
+                 gint64                id,
+                 const MrModelRecord  *record,
+                 GError              **error)
+{
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    {
+      const MrComponent *component = &record->components[i];
+      sqlite3_stmt *stmt = get_statement (self, STMT_INSERT_COMPONENT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      mr_sqlite_bind_text (stmt, 2, enum_nick (ENUM_COMPONENT_KIND, i));
+      mr_sqlite_bind_text (stmt, 3, enum_nick (ENUM_AVAILABILITY, component->availability));
+      mr_sqlite_bind_text (stmt, 4, component->license);
+      mr_sqlite_bind_text (stmt, 5, component->link);
+      mr_sqlite_bind_text (stmt, 6, enum_nick (ENUM_EVIDENCE_SOURCE, component->source));
+      sqlite3_bind_int (stmt, 7, component->verified ? 1 : 0);
+      if (!run_statement (self, stmt, "storing a component", error))
+        return FALSE;
+    }
+  return insert_list (self, STMT_INSERT_TAG, id, record->tags, error) &&
+         insert_list (self, STMT_INSERT_USE, id, record->intended_uses, error);
+}
+
+static gboolean
+delete_children (MrSqliteStore  *self,
+                 gint64          id,
+                 GError        **error)
+{
+  static const Statement deletions[] = {
+    STMT_DELETE_TAGS, STMT_DELETE_USES, STMT_DELETE_COMPONENTS,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletions); i++)
+    {
+      sqlite3_stmt *stmt = get_statement (self, deletions[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!run_statement (self, stmt, statement_sql[deletions[i]], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns the new id. */
+static gint64
+insert_model (MrSqliteStore        *self,
+              const MrModelRecord  *record,
+              gint64                now,
+              GError              **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_INSERT_MODEL, error);
+  gint64 id;
+
+  if (stmt == NULL)
+    return 0;
+  bind_record (stmt, record, 1, record->created_at != 0 ? record->created_at : now, now);
+  if (!run_statement (self, stmt, "adding a model", error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_children (self, id, record, error))
+    return 0;
+  return id;
+}
+
+/* Why a guarded UPDATE changed no row: the entry is gone, or someone else
+ * saved it since the caller read it. */
+static void
+set_update_error (MrSqliteStore  *self,
+                  gint64          id,
+                  guint           expected_revision,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_SELECT_STATE, error);
+  gboolean exists;
+  gboolean deleted;
+  guint revision;
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  revision = exists ? sqlite3_column_int64 (stmt, 0) : 0;
+  deleted = exists && sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+
+  if (!exists || deleted)
+    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
+                 "%s: there is no model with id %" G_GINT64_FORMAT, self->path, id);
+  else
+    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
+                 "%s: model %" G_GINT64_FORMAT " was changed by someone else"
+                 " (revision %u, this edit started from revision %u)",
+                 self->path, id, revision, expected_revision);
+}
+
+static gboolean
+update_model (MrSqliteStore        *self,
+              const MrModelRecord  *record,
+              const MrModelRecord  *stored,
+              gint64                now,
+              GError              **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_UPDATE_MODEL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_record (stmt, record, stored->revision + 1, stored->created_at, now);
+  sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
+  sqlite3_bind_int64 (stmt, PARAM_EXPECTED_REVISION, record->revision);
+  if (!run_statement (self, stmt, "saving a model", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_update_error (self, record->id, record->revision, error);
+      return FALSE;
+    }
+  return delete_children (self, record->id, error) &&
+         insert_children (self, record->id, record, error);
+}
+
+static gboolean
+append_audit (MrSqliteStore        *self,
+              gint64                now,
+              const char           *actor,
+              const char           *action,
+              const char           *entity_type,
+              gint64                entity_id,
+              const MrModelRecord  *before,
+              const MrModelRecord  *after,
+              GError              **error)
+{
+  g_autofree char *before_json = before != NULL ? mr_model_record_to_json (before, FALSE) : NULL;
+  g_autofree char *after_json = after != NULL ? mr_model_record_to_json (after, FALSE) : NULL;
+  MrSqliteAuditEntry entry = {
+    .time = now,
+    .actor = actor,
+    .action = action,
+    .entity_type = entity_type,
+    .entity_id = entity_id,
+    .before_json = before_json,
+    .after_json = after_json,
+  };
+
+  return mr_sqlite_audit_append (self->db, self->path, &entry, error);
+}
+
+static GPtrArray *
+mr_sqlite_store_list_models (MrStore      *store,
+                             MrLoadDepth   depth,
+                             GError      **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return load_models (self, depth, 1, G_MAXINT64, error);
+}
+
+static MrModelRecord *
+mr_sqlite_store_get_model (MrStore  *store,
+                           gint64    id,
+                           GError  **error)
+{
+  return load_model (MR_SQLITE_STORE (store), id, error);
+}
+
+static MrModelRecord *
+save_in_transaction (MrSqliteStore  *self,
+                     MrModelRecord  *record,
+                     const char     *actor,
+                     GError        **error)
+{
+  g_autoptr(MrModelRecord) before = NULL;
+  g_autoptr(MrModelRecord) after = NULL;
+  gint64 now = now_seconds ();
+  gint64 id = record->id;
+
+  if (id == 0)
+    id = insert_model (self, record, now, error);
+  else if ((before = load_model (self, id, error)) == NULL ||
+           !update_model (self, record, before, now, error))
+    id = 0;
+  if (id == 0)
+    return NULL;
+
+  after = load_model (self, id, error);
+  if (after == NULL ||
+      !append_audit (self, now, actor, before != NULL ? "update" : "create", "model", id,
+                     before, after, error))
+    return NULL;
+  return g_steal_pointer (&after);
+}
+
+static MrModelRecord *
+mr_sqlite_store_save_model (MrStore        *store,
+                            MrModelRecord  *record,
+                            const char     *actor,
+                            GError        **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) saved = NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  saved = save_in_transaction (self, record, actor, error);
+  if (saved == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return g_steal_pointer (&saved);
+}
+
+static MrModelRecord *
+delete_in_transaction (MrSqliteStore  *self,
+                       gint64          id,
+                       const char     *actor,
+                       GError        **error)
+{
+  g_autoptr(MrModelRecord) before = load_model (self, id, error);
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  if (before == NULL || (stmt = get_statement (self, STMT_DELETE_MODEL, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!run_statement (self, stmt, "deleting a model", error) ||
+      !append_audit (self, now, actor, "delete", "model", id, before, NULL, error))
+    return NULL;
+  return g_steal_pointer (&before);
+}
+
+static MrModelRecord *
+mr_sqlite_store_delete_model (MrStore     *store,
+                              gint64       id,
+                              const char  *actor,
+                              GError     **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) deleted = NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  deleted = delete_in_transaction (self, id, actor, error);
+  if (deleted == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return g_steal_pointer (&deleted);
+}
+
+/* The stored revision of a deleted entry; FALSE with an error when the id
+ * is unknown or the entry is live. */
+static gboolean
+get_deleted_revision (MrSqliteStore  *self,
+                      gint64          id,
+                      guint          *out_revision,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_SELECT_STATE, error);
+  gboolean exists;
+  gboolean deleted;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  *out_revision = exists ? sqlite3_column_int64 (stmt, 0) : 0;
+  deleted = exists && sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+
+  if (!exists)
+    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
+                 "%s: there never was a model with id %" G_GINT64_FORMAT " to restore",
+                 self->path, id);
+  else if (!deleted)
+    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
+                 "%s: model %" G_GINT64_FORMAT " is not deleted", self->path, id);
+  return exists && deleted;
+}
+
+static MrModelRecord *
+restore_in_transaction (MrSqliteStore  *self,
+                        MrModelRecord  *record,
+                        const char     *actor,
+                        GError        **error)
+{
+  g_autoptr(MrModelRecord) after = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  guint revision;
+
+  if (!get_deleted_revision (self, record->id, &revision, error) ||
+      (stmt = get_statement (self, STMT_RESTORE_MODEL, error)) == NULL)
+    return NULL;
+  bind_record (stmt, record, revision + 1, record->created_at, now);
+  sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
+  if (!run_statement (self, stmt, "restoring a model", error) ||
+      !delete_children (self, record->id, error) ||
+      !insert_children (self, record->id, record, error))
+    return NULL;
+
+  after = load_model (self, record->id, error);
+  if (after == NULL ||
+      !append_audit (self, now, actor, "restore", "model", record->id, NULL, after, error))
+    return NULL;
+  return g_steal_pointer (&after);
+}
+
+static MrModelRecord *
+mr_sqlite_store_restore_model (MrStore        *store,
+                               MrModelRecord  *record,
+                               const char     *actor,
+                               GError        **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) restored = NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  restored = restore_in_transaction (self, record, actor, error);
+  if (restored == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return g_steal_pointer (&restored);
+}
+
+static char *
+import_summary_json (const char *origin,
+                     guint       count,
+                     gint64      first_id,
+                     gint64      last_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "origin");
+  json_builder_add_string_value (builder, origin);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, count);
+  json_builder_set_member_name (builder, "first_id");
+  json_builder_add_int_value (builder, first_id);
+  json_builder_set_member_name (builder, "last_id");
+  json_builder_add_int_value (builder, last_id);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+import_in_transaction (MrSqliteStore   *self,
+                       GPtrArray       *records,
+                       const char      *actor,
+                       const char      *origin,
+                       MrProgressFunc   progress,
+                       gpointer         progress_data,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_autofree char *summary = NULL;
+  gint64 now = now_seconds ();
+  gint64 first_id = 0;
+  gint64 last_id = 0;
+  MrSqliteAuditEntry entry = {
+    .time = now,
+    .actor = actor,
+    .action = "import",
+    .entity_type = "import",
+  };
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (progress != NULL && i % PROGRESS_INTERVAL == 0)
+        progress ((double) i / records->len, progress_data);
+      last_id = insert_model (self, g_ptr_array_index (records, i), now, error);
+      if (last_id == 0)
+        {
+          g_prefix_error (error, "%s: entry %u: ", origin, i + 1);
+          return FALSE;
+        }
+      if (first_id == 0)
+        first_id = last_id;
+    }
+
+  /* One entry for the whole import: the file is the evidence of what came
+   * in, and 100,000 snapshots would double the size of the register. */
+  summary = import_summary_json (origin, records->len, first_id, last_id);
+  entry.after_json = summary;
+  if (!mr_sqlite_audit_append (self->db, self->path, &entry, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+static gboolean
+mr_sqlite_store_import_models (MrStore         *store,
+                               GPtrArray       *records,
+                               const char      *actor,
+                               const char      *origin,
+                               MrProgressFunc   progress,
+                               gpointer         progress_data,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!import_in_transaction (self, records, actor, origin, progress, progress_data,
+                              cancellable, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+mr_sqlite_store_count_models (MrStore  *store,
+                              GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  sqlite3_stmt *stmt = get_statement (self, STMT_COUNT_MODELS, error);
+  guint count = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    mr_sqlite_set_error (error, self->db, rc, self->path, "counting the models");
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static void
+mr_sqlite_store_finalize (GObject *object)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (object);
+
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    sqlite3_finalize (self->statements[i]);
+  /* The last connection to close checkpoints the WAL into the file. */
+  sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (mr_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+mr_sqlite_store_class_init (MrSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GType enum_types[N_ENUMS] = {
+    [ENUM_SOURCE_KIND] = MR_TYPE_SOURCE_KIND,
+    [ENUM_DEPLOYMENT] = MR_TYPE_DEPLOYMENT,
+    [ENUM_DATA_SENSITIVITY] = MR_TYPE_DATA_SENSITIVITY,
+    [ENUM_STATUS] = MR_TYPE_STATUS,
+    [ENUM_OPENNESS] = MR_TYPE_OPENNESS,
+    [ENUM_FLAG_SEVERITY] = MR_TYPE_FLAG_SEVERITY,
+    [ENUM_COMPONENT_KIND] = MR_TYPE_COMPONENT_KIND,
+    [ENUM_AVAILABILITY] = MR_TYPE_AVAILABILITY,
+    [ENUM_EVIDENCE_SOURCE] = MR_TYPE_EVIDENCE_SOURCE,
+  };
+
+  object_class->finalize = mr_sqlite_store_finalize;
+
+  /* Enum classes are never finalised; these references are never dropped. */
+  for (guint i = 0; i < N_ENUMS; i++)
+    enum_classes[i] = g_type_class_ref (enum_types[i]);
+}
+
+static void
+mr_sqlite_store_init (MrSqliteStore *self)
+{
+}
+
+static void
+mr_sqlite_store_iface_init (MrStoreInterface *iface)
+{
+  iface->list_models = mr_sqlite_store_list_models;
+  iface->get_model = mr_sqlite_store_get_model;
+  iface->save_model = mr_sqlite_store_save_model;
+  iface->delete_model = mr_sqlite_store_delete_model;
+  iface->restore_model = mr_sqlite_store_restore_model;
+  iface->import_models = mr_sqlite_store_import_models;
+  iface->count_models = mr_sqlite_store_count_models;
+}
+
+/* Refuses, without opening it through SQLite, a file that is not an SQLite
+ * database at all, so that it is certainly left as it was. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gsize n_read;
+
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_READ_ONLY,
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  /* An empty file is a new register (SQLite treats it so too). */
+  if (n_read == 0 || (n_read == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+    return TRUE;
+  g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE,
+               "%s is not a model register (not an SQLite database)", path);
+  return FALSE;
+}
+
+static gboolean
+check_integrity (MrSqliteStore  *self,
+                 GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_strcmp0 (mr_sqlite_column_text (stmt, 0), "ok") != 0)
+        problem = column_strdup (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, "checking the register");
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
+                   "%s is damaged: %s", self->path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (MrSqliteStore  *self,
+                      GError        **error)
+{
+  const MrSqliteMigration *migrations;
+  guint n_migrations;
+
+  migrations = mr_sqlite_schema_get_migrations (&n_migrations);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Integrity and identity are checked before anything writes to the file
+   * (switching to WAL does), so a refused file stays untouched.
+   *
+   * synchronous=NORMAL in WAL mode never corrupts the register: a crash or
+   * a kill leaves it at its last committed transaction.  Only a power cut
+   * can lose the transactions committed since the last checkpoint, which
+   * is the price of importing 100,000 rows without an fsync per commit. */
+  return check_integrity (self, error) &&
+         mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
+         mr_sqlite_exec (self->db, self->path,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA cache_size = -32768;",
+                         error);
+}
+
+MrStore *
+mr_sqlite_store_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(MrSqliteStore) self = NULL;
+  g_autofree char *folder = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_READ_ONLY,
+                   "Cannot create the folder %s: %s", folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (MR_TYPE_SQLITE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      mr_sqlite_set_error (error, self->db, rc, path, "opening the register");
+      return NULL;
+    }
+  if (!configure_connection (self, error))
+    return NULL;
+  return MR_STORE (g_steal_pointer (&self));
+}
+
+const char *
+mr_sqlite_store_get_path (MrSqliteStore *self)
+{
+  g_return_val_if_fail (MR_IS_SQLITE_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+mr_sqlite_store_schema_version (void)
+{
+  const MrSqliteMigration *migrations;
+  guint n_migrations;
+
+  migrations = mr_sqlite_schema_get_migrations (&n_migrations);
+  return migrations[n_migrations - 1].version;
+}
+
+char *
+mr_sqlite_store_resolve_path (const char *explicit_path)
+{
+  const char *from_env = g_getenv ("MODEL_REGISTER_DATABASE");
+
+  if (explicit_path != NULL && *explicit_path != '\0')
+    return g_strdup (explicit_path);
+  if (from_env != NULL && *from_env != '\0')
+    return g_strdup (from_env);
+  return g_build_filename (g_get_user_data_dir (), "model-register", "register.db", NULL);
+}
