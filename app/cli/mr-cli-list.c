@@ -21,12 +21,12 @@
 #define SOURCE_MAX_WIDTH   40
 
 typedef struct {
-  char     *search;   /* case-folded, or NULL */
-  gboolean  has_status;
-  MrStatus  status;
-  gboolean  has_openness;
-  MrOpenness openness;
-  gboolean  flagged;
+  char       *search;   /* case-folded, or NULL */
+  gboolean    has_status;
+  MrStatus    status;
+  gboolean    has_openness;
+  MrOpenness  openness;
+  gboolean    flagged;
 } ListFilter;
 
 static void
@@ -45,11 +45,13 @@ list_filter_init (ListFilter  *filter,
                   gboolean     flagged,
                   GError     **error)
 {
+  g_autofree char *query = g_strstrip (g_strdup (search != NULL ? search : ""));
   int value;
 
+  /* Matched as the search entry of the window matches. */
   filter->flagged = flagged;
-  if (search != NULL && *search != '\0')
-    filter->search = mr_model_record_fold_search_text (search);
+  if (*query != '\0')
+    filter->search = mr_model_record_fold_search_text (query);
   if (status != NULL)
     {
       if (!mr_cli_parse_nick (MR_TYPE_STATUS, "--status", status, &value, error))

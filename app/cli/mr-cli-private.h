@@ -52,7 +52,6 @@ struct _MrCli
   char               *database;     /* --database as given, or NULL */
   char               *format_name;  /* --format as given, or NULL */
   MrCliFormat         format;
-  char               *path;         /* the register in use, once resolved */
   MrStore            *store;
 };
 

@@ -37,10 +37,11 @@ cell_clear (gpointer data)
 MrCliTable *
 mr_cli_table_new (guint n_columns)
 {
-  MrCliTable *self = g_new0 (MrCliTable, 1);
+  MrCliTable *self;
 
   g_return_val_if_fail (n_columns > 0, NULL);
 
+  self = g_new0 (MrCliTable, 1);
   self->n_columns = n_columns;
   self->max_widths = g_new0 (guint, n_columns);
   self->column_widths = g_new0 (guint, n_columns);

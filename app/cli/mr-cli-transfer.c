@@ -69,7 +69,8 @@ mr_cli_run_import (MrCli   *cli,
     return FALSE;
 
   for (guint i = 0; report->skipped != NULL && i < report->skipped->len; i++)
-    g_printerr ("%s: %s\n", MR_CLI_PROGRAM, (const char *) g_ptr_array_index (report->skipped, i));
+    g_printerr (_("%s: skipped %s\n"), MR_CLI_PROGRAM,
+                (const char *) g_ptr_array_index (report->skipped, i));
 
   display_name = g_filename_display_name (argv[1]);
   g_print (ngettext ("Imported %u model from %s\n", "Imported %u models from %s\n",

@@ -33,7 +33,7 @@ static const MrCliCommand commands[] = {
     1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_edit },
   { "remove", N_("ID…"), N_("Remove models"),
     1, G_MAXUINT, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_remove },
-  { "import", N_("FILE"), N_("Import models from a CSV, JSON or MOT YAML file, all or none"),
+  { "import", N_("FILE"), N_("Import models from a CSV, JSON or MOT YAML file"),
     1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_import },
   { "export", N_("FILE"), N_("Export models to a CSV, JSON or MOT YAML file (“-” writes to standard output)"),
     1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_export },
@@ -154,12 +154,13 @@ MrStore *
 mr_cli_open_store (MrCli   *cli,
                    GError **error)
 {
+  g_autofree char *path = NULL;
+
   if (cli->store != NULL)
     return cli->store;
 
-  g_free (cli->path);
-  cli->path = mr_sqlite_store_resolve_path (cli->database);
-  cli->store = mr_sqlite_store_open (cli->path, error);
+  path = mr_sqlite_store_resolve_path (cli->database);
+  cli->store = mr_sqlite_store_open (path, error);
   return cli->store;
 }
 
@@ -198,6 +199,22 @@ mr_cli_parse_nick (GType        enum_type,
   return FALSE;
 }
 
+/* One compact object per line: json-glib would build the whole array as one
+ * tree first, gigabytes for 100,000 models with their components. */
+static void
+print_json_array (GPtrArray *records)
+{
+  fputs ("[\n", stdout);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *object = mr_model_record_to_json (g_ptr_array_index (records, i), FALSE);
+
+      fputs (object, stdout);
+      fputs (i + 1 < records->len ? ",\n" : "\n", stdout);
+    }
+  fputs ("]\n", stdout);
+}
+
 void
 mr_cli_print_data (MrCli     *cli,
                    GPtrArray *records,
@@ -208,17 +225,20 @@ mr_cli_print_data (MrCli     *cli,
   g_return_if_fail (cli->format != MR_CLI_FORMAT_TEXT);
   g_return_if_fail (!single || records->len == 1);
 
-  if (cli->format == MR_CLI_FORMAT_CSV)
-    data = mr_csv_write_records (records);
-  else if (single)
-    data = mr_model_record_to_json (g_ptr_array_index (records, 0), TRUE);
-  else
-    data = mr_model_records_to_json (records, TRUE);
-
   /* Data formats are UTF-8 whatever the locale, so no g_print() here. */
-  fputs (data, stdout);
-  if (cli->format == MR_CLI_FORMAT_JSON)
-    fputc ('\n', stdout);
+  if (cli->format == MR_CLI_FORMAT_CSV)
+    {
+      data = mr_csv_write_records (records);
+      fputs (data, stdout);
+    }
+  else if (single)
+    {
+      data = mr_model_record_to_json (g_ptr_array_index (records, 0), TRUE);
+      fputs (data, stdout);
+      fputc ('\n', stdout);
+    }
+  else
+    print_json_array (records);
 }
 
 void
@@ -264,6 +284,14 @@ unknown_command (const char  *name,
   return FALSE;
 }
 
+static void
+mr_cli_clear (MrCli *cli)
+{
+  g_clear_object (&cli->store);
+  g_clear_pointer (&cli->database, g_free);
+  g_clear_pointer (&cli->format_name, g_free);
+}
+
 static gboolean
 run_help (MrCli   *cli,
           int      argc,
@@ -274,6 +302,7 @@ run_help (MrCli   *cli,
   const MrCliCommand *command;
   MrCli sub = { 0 };
   char *help_argv[3] = { NULL, (char *) "--help", NULL };
+  gboolean ok;
 
   if (!mr_cli_parse (cli, context, &argc, &argv, error))
     return FALSE;
@@ -292,7 +321,9 @@ run_help (MrCli   *cli,
   sub.command = command;
   help_argv[0] = (char *) command->name;
   set_prgname (command);
-  return command->run (&sub, 2, help_argv, error);
+  ok = command->run (&sub, 2, help_argv, error);
+  mr_cli_clear (&sub);
+  return ok;
 }
 
 /* What a script's author can do about it, when that is not obvious. */
@@ -343,15 +374,6 @@ flush_stdout (GError **error)
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("could not write the output: %s"), g_strerror (saved_errno));
   return FALSE;
-}
-
-static void
-mr_cli_clear (MrCli *cli)
-{
-  g_clear_object (&cli->store);
-  g_clear_pointer (&cli->path, g_free);
-  g_clear_pointer (&cli->database, g_free);
-  g_clear_pointer (&cli->format_name, g_free);
 }
 
 int

@@ -42,8 +42,9 @@ typedef enum {
   ROW_UNTERMINATED_QUOTE,
 } RowResult;
 
-typedef struct {
-  const char           *filename;
+struct _MrCsvReader {
+  char                 *filename;
+  const char           *data;
   const char           *pos;
   const char           *end;
   guint                 line;         /* physical line at pos, 1-based */
@@ -53,18 +54,9 @@ typedef struct {
   GArray               *cells;
   const MrRecordField **columns;
   guint                 n_columns;
-} CsvReader;
-
-static void
-csv_reader_clear (CsvReader *reader)
-{
-  if (reader->scratch != NULL)
-    g_string_free (reader->scratch, TRUE);
-  g_clear_pointer (&reader->cells, g_array_unref);
-  g_clear_pointer (&reader->columns, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CsvReader, csv_reader_clear)
+  gboolean              skip_invalid;
+  GPtrArray            *skipped;
+};
 
 static inline gboolean
 is_cell_end (char c)
@@ -75,7 +67,7 @@ is_cell_end (char c)
 /* Appends the quoted cell at reader->pos (after its opening quote) to the
  * scratch buffer, counting the line breaks it contains. */
 static gboolean
-read_quoted (CsvReader *reader)
+read_quoted (MrCsvReader *reader)
 {
   for (;;)
     {
@@ -99,7 +91,7 @@ read_quoted (CsvReader *reader)
 }
 
 static void
-read_unquoted (CsvReader *reader)
+read_unquoted (MrCsvReader *reader)
 {
   const char *start = reader->pos;
 
@@ -109,7 +101,7 @@ read_unquoted (CsvReader *reader)
 }
 
 static RowResult
-read_row (CsvReader *reader)
+read_row (MrCsvReader *reader)
 {
   g_string_truncate (reader->scratch, 0);
   g_array_set_size (reader->cells, 0);
@@ -158,37 +150,38 @@ read_row (CsvReader *reader)
 }
 
 static gboolean
-row_is_blank (CsvReader *reader)
+row_is_blank (MrCsvReader *reader)
 {
   return reader->cells->len == 1 &&
          g_array_index (reader->cells, CsvCell, 0).length == 0 &&
          reader->bad_cell < 0;
 }
 
-/* "column “name”" for a column the header names, else "column 12". */
-static char *
-describe_column (CsvReader *reader,
-                 guint      index)
+/* Prefixes "FILE:LINE: column “key”: ". */
+static void
+prefix_row_error (MrCsvReader  *reader,
+                  const char   *key,
+                  GError      **error)
+{
+  g_prefix_error (error, _("%s:%u: column “%s”: "), reader->filename, reader->row_line, key);
+}
+
+/* Names the column by its key when the header has one, else by number. */
+static void
+prefix_cell_error (MrCsvReader  *reader,
+                   guint         index,
+                   GError      **error)
 {
   if (reader->columns != NULL && index < reader->n_columns)
-    return g_strdup_printf (_("column “%s”"), reader->columns[index]->key);
-  return g_strdup_printf (_("column %u"), index + 1);
-}
-
-static void
-prefix_cell_error (CsvReader  *reader,
-                   guint       index,
-                   GError    **error)
-{
-  g_autofree char *column = describe_column (reader, index);
-
-  g_prefix_error (error, "%s:%u: %s: ", reader->filename, reader->row_line, column);
+    prefix_row_error (reader, reader->columns[index]->key, error);
+  else
+    g_prefix_error (error, _("%s:%u: column %u: "), reader->filename, reader->row_line, index + 1);
 }
 
 static char *
-cell_text (CsvReader *reader,
-           guint      index,
-           gsize     *length)
+cell_text (MrCsvReader *reader,
+           guint        index,
+           gsize       *length)
 {
   CsvCell *cell = &g_array_index (reader->cells, CsvCell, index);
 
@@ -199,9 +192,9 @@ cell_text (CsvReader *reader,
 
 /* Reads rows up to the first that is not blank. */
 static gboolean
-read_content_row (CsvReader  *reader,
-                  gboolean   *at_end,
-                  GError    **error)
+read_content_row (MrCsvReader  *reader,
+                  gboolean     *at_end,
+                  GError      **error)
 {
   RowResult result;
 
@@ -221,9 +214,9 @@ read_content_row (CsvReader  *reader,
 /* Header */
 
 static gboolean
-check_header_cell (CsvReader  *reader,
-                   guint       index,
-                   GError    **error)
+check_header_cell (MrCsvReader  *reader,
+                   guint         index,
+                   GError      **error)
 {
   gsize length;
   const char *name = cell_text (reader, index, &length);
@@ -257,8 +250,8 @@ check_header_cell (CsvReader  *reader,
 }
 
 static gboolean
-read_header (CsvReader  *reader,
-             GError    **error)
+read_header (MrCsvReader  *reader,
+             GError      **error)
 {
   gboolean at_end;
   gboolean has_name = FALSE;
@@ -273,6 +266,13 @@ read_header (CsvReader  *reader,
       return FALSE;
     }
 
+  if (reader->bad_cell >= 0)
+    {
+      g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_SYNTAX,
+                   _("%s:%u: column %u: text follows the closing quote"),
+                   reader->filename, reader->row_line, reader->bad_cell + 1);
+      return FALSE;
+    }
   reader->n_columns = reader->cells->len;
   reader->columns = g_new0 (const MrRecordField *, reader->n_columns);
   for (guint i = 0; i < reader->n_columns; i++)
@@ -299,53 +299,62 @@ is_formula_start (char c)
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-static const char *
-remove_formula_guard (const char *text)
+static char *
+remove_formula_guard (char *text)
 {
   if (text[0] == FORMULA_GUARD && (is_formula_start (text[1]) || text[1] == FORMULA_GUARD))
     return text + 1;
   return text;
 }
 
+/* The trimmed item text[start, end), or NULL when that is empty. */
 static char *
-take_list_item (GString *item)
+dup_list_item (const char *text,
+               gsize       start,
+               gsize       end)
 {
-  g_autofree char *text = g_strstrip (g_strndup (item->str, item->len));
-
-  g_string_truncate (item, 0);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+  while (start < end && g_ascii_isspace (text[start]))
+    start++;
+  while (end > start && g_ascii_isspace (text[end - 1]))
+    end--;
+  return end > start ? g_strndup (text + start, end - start) : NULL;
 }
 
+/* Unescapes in place, in the reader's scratch copy of the cell: items only
+ * ever get shorter. */
 static GStrv
-split_list (const char *text,
-            gsize       length)
+split_list (char  *text,
+            gsize  length)
 {
-  g_autoptr(GString) item = g_string_sized_new (length);
   GStrv list;
   guint n_items = 0;
   guint max_items = 1;
+  gsize item_start = 0;
+  gsize out = 0;
 
   for (gsize i = 0; i < length; i++)
     max_items += text[i] == LIST_SEPARATOR;
   list = g_new0 (char *, max_items + 1);
+
   for (gsize i = 0; i <= length; i++)
     {
-      char *done;
+      char *item;
 
       if (i < length && text[i] == LIST_ESCAPE && i + 1 < length &&
           (text[i + 1] == LIST_ESCAPE || text[i + 1] == LIST_SEPARATOR))
         {
-          g_string_append_c (item, text[++i]);
+          text[out++] = text[++i];
           continue;
         }
       if (i < length && text[i] != LIST_SEPARATOR)
         {
-          g_string_append_c (item, text[i]);
+          text[out++] = text[i];
           continue;
         }
-      done = take_list_item (item);
-      if (done != NULL)
-        list[n_items++] = done;
+      item = dup_list_item (text, item_start, out);
+      if (item != NULL)
+        list[n_items++] = item;
+      item_start = out;
     }
   return list;
 }
@@ -357,7 +366,7 @@ set_cell (const MrRecordField  *field,
           gsize                 length,
           GError              **error)
 {
-  const char *unguarded;
+  char *unguarded;
   GStrv *list;
 
   switch (field->type)
@@ -382,15 +391,16 @@ set_cell (const MrRecordField  *field,
 }
 
 static gboolean
-check_row_shape (CsvReader  *reader,
-                 GError    **error)
+check_row_shape (MrCsvReader  *reader,
+                 GError      **error)
 {
   guint n_cells = reader->cells->len;
 
   if (reader->bad_cell >= 0)
     {
       g_set_error_literal (error, MR_PARSE_ERROR, MR_PARSE_ERROR_SYNTAX,
-                           _("text follows the closing quote (a quote inside a quoted field is written \"\")"));
+                           _("text follows the closing quote "
+                             "(a quote inside a quoted field is written \"\")"));
       prefix_cell_error (reader, reader->bad_cell, error);
       return FALSE;
     }
@@ -414,8 +424,8 @@ check_row_shape (CsvReader  *reader,
 }
 
 static MrModelRecord *
-row_to_record (CsvReader  *reader,
-               GError    **error)
+row_to_record (MrCsvReader  *reader,
+               GError      **error)
 {
   g_autoptr(MrModelRecord) record = NULL;
   const char *invalid_key;
@@ -446,11 +456,91 @@ row_to_record (CsvReader  *reader,
 
   if (!mr_model_record_validate_with_key (record, &invalid_key, error))
     {
-      g_prefix_error (error, _("%s:%u: column “%s”: "),
-                      reader->filename, reader->row_line, invalid_key);
+      prefix_row_error (reader, invalid_key, error);
       return NULL;
     }
   return g_steal_pointer (&record);
+}
+
+MrCsvReader *
+mr_csv_reader_new (const char  *data,
+                   gsize        length,
+                   const char  *filename,
+                   gboolean     skip_invalid,
+                   GPtrArray   *skipped,
+                   GError     **error)
+{
+  g_autoptr(MrCsvReader) reader = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  reader = g_new0 (MrCsvReader, 1);
+  reader->filename = g_strdup (filename != NULL ? filename : "CSV");
+  reader->data = data;
+  reader->pos = data;
+  reader->end = data + length;
+  reader->line = 1;
+  reader->scratch = g_string_sized_new (1024);
+  reader->cells = g_array_sized_new (FALSE, FALSE, sizeof (CsvCell), 32);
+  reader->skip_invalid = skip_invalid;
+  reader->skipped = skipped != NULL ? g_ptr_array_ref (skipped) : NULL;
+  if (length >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
+    reader->pos += strlen (UTF8_BOM);
+
+  if (!read_header (reader, error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+MrModelRecord *
+mr_csv_reader_next (MrCsvReader  *reader,
+                    GError      **error)
+{
+  for (;;)
+    {
+      g_autoptr(GError) row_error = NULL;
+      MrModelRecord *record;
+      gboolean at_end;
+
+      if (!read_content_row (reader, &at_end, error))
+        {
+          reader->pos = reader->end;
+          return NULL;
+        }
+      if (at_end)
+        return NULL;
+
+      record = row_to_record (reader, &row_error);
+      if (record != NULL)
+        return record;
+      if (!reader->skip_invalid)
+        {
+          g_propagate_error (error, g_steal_pointer (&row_error));
+          return NULL;
+        }
+      if (reader->skipped != NULL)
+        g_ptr_array_add (reader->skipped, g_strdup (row_error->message));
+    }
+}
+
+double
+mr_csv_reader_get_progress (MrCsvReader *reader)
+{
+  if (reader->end == reader->data)
+    return 1.0;
+  return (double) (reader->pos - reader->data) / (reader->end - reader->data);
+}
+
+void
+mr_csv_reader_free (MrCsvReader *reader)
+{
+  g_free (reader->filename);
+  if (reader->scratch != NULL)
+    g_string_free (reader->scratch, TRUE);
+  g_clear_pointer (&reader->cells, g_array_unref);
+  g_clear_pointer (&reader->columns, g_free);
+  g_clear_pointer (&reader->skipped, g_ptr_array_unref);
+  g_free (reader);
 }
 
 GPtrArray *
@@ -461,44 +551,21 @@ mr_csv_parse_records (const char  *data,
                       GPtrArray   *skipped,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
-  g_auto(CsvReader) reader = { 0, };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(MrCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  MrModelRecord *record;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  reader.filename = filename != NULL ? filename : "CSV";
-  reader.pos = data;
-  reader.end = data + length;
-  reader.line = 1;
-  reader.scratch = g_string_sized_new (1024);
-  reader.cells = g_array_sized_new (FALSE, FALSE, sizeof (CsvCell), 32);
-  if (length >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
-    reader.pos += strlen (UTF8_BOM);
-
-  if (!read_header (&reader, error))
+  reader = mr_csv_reader_new (data, length, filename, skip_invalid, skipped, error);
+  if (reader == NULL)
     return NULL;
-
-  for (;;)
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  while ((record = mr_csv_reader_next (reader, &local_error)) != NULL)
+    g_ptr_array_add (records, record);
+  if (local_error != NULL)
     {
-      g_autoptr(GError) row_error = NULL;
-      MrModelRecord *record;
-      gboolean at_end;
-
-      if (!read_content_row (&reader, &at_end, error))
-        return NULL;
-      if (at_end)
-        break;
-
-      record = row_to_record (&reader, &row_error);
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-      else if (!skip_invalid)
-        {
-          g_propagate_error (error, g_steal_pointer (&row_error));
-          return NULL;
-        }
-      else if (skipped != NULL)
-        g_ptr_array_add (skipped, g_strdup (row_error->message));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
   return g_steal_pointer (&records);
 }
@@ -564,7 +631,8 @@ append_field (GString             *out,
   else
     text = mr_record_field_to_text (field, record);
   if (text != NULL)
-    append_cell (out, text, field->type == MR_RECORD_FIELD_TEXT || field->type == MR_RECORD_FIELD_LIST);
+    append_cell (out, text,
+                 field->type == MR_RECORD_FIELD_TEXT || field->type == MR_RECORD_FIELD_LIST);
 }
 
 char *

@@ -289,11 +289,15 @@ load_mof (MrLicenseCatalog *self,
   for (guint i = 0; i < json_array_get_length (open_licenses); i++)
     {
       JsonObject *entry = json_array_get_object_element (open_licenses, i);
-      MrLicense *license = add_license (self,
-                                        json_object_get_string_member (entry, "id"),
-                                        json_object_get_string_member (entry, "name"),
-                                        json_object_get_string_member (entry, "url"),
-                                        TRUE);
+      const char *id = json_object_get_string_member (entry, "id");
+      MrLicense *license = g_hash_table_lookup (self->by_id, id);
+
+      /* Not in the SPDX list MOT uses; a later list may have it. */
+      if (license == NULL)
+        license = add_license (self, id,
+                               json_object_get_string_member (entry, "name"),
+                               json_object_get_string_member (entry, "url"),
+                               TRUE);
       license->open_mdw = TRUE;
     }
 

@@ -12,7 +12,11 @@
 #include "mr-enums.h"
 #include "mr-error.h"
 #include "mr-model-json.h"
+#include "mr-parse-util.h"
 #include "mr-record-fields.h"
+
+/* An entry needs four levels; anything near this is hostile. */
+#define JSON_MAX_DEPTH 64
 
 static const char * const component_keys[] = {
   "component", "availability", "license", "link", "source", "verified", NULL
@@ -479,16 +483,42 @@ mr_model_record_from_json_node (JsonNode    *node,
   return g_steal_pointer (&record);
 }
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
+/* json-glib's parser recurses once per level, so a few hundred kilobytes
+ * of "[[[[" would overflow the stack: measure the nesting first. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        length,
+               const char  *filename,
+               GError     **error)
 {
-  guint line = 1;
+  gboolean in_string = FALSE;
+  guint depth = 0;
 
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if (data[i] == '[' || data[i] == '{')
+        depth++;
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+
+      if (depth > JSON_MAX_DEPTH)
+        {
+          g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
+                       _("%s:%u: the data is nested more than %u levels deep"),
+                       filename, mr_parse_line_at_offset (data, i), JSON_MAX_DEPTH);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static JsonNode *
@@ -506,9 +536,12 @@ parse_document (const char  *data,
   if (!g_utf8_validate_len (data, length, &end))
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_ENCODING,
-                   _("%s:%u: not valid UTF-8 text"), filename, line_of_offset (data, end - data));
+                   _("%s:%u: not valid UTF-8 text"),
+                   filename, mr_parse_line_at_offset (data, end - data));
       return NULL;
     }
+  if (!check_nesting (data, length, filename, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       const char *message = local_error->message;
@@ -538,7 +571,7 @@ mr_model_records_from_json (const char  *data,
                             const char  *filename,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
@@ -550,6 +583,7 @@ mr_model_records_from_json (const char  *data,
   if (root == NULL)
     return NULL;
 
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
   if (JSON_NODE_HOLDS_OBJECT (root))
     {
       MrModelRecord *record = mr_model_record_from_json_node (root, filename, error);

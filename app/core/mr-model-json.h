@@ -19,11 +19,21 @@ G_BEGIN_DECLS
 JsonNode      *mr_model_record_to_json_node   (const MrModelRecord *record);
 char          *mr_model_record_to_json        (const MrModelRecord *record,
                                                gboolean             pretty);
-/* origin names the input in error messages ("models.json: entry 3"). */
+/* origin names the input in error messages ("models.json: entry 3").
+ * Strict: a value of the wrong JSON type or an unknown enum nick is
+ * MR_PARSE_ERROR_INVALID_VALUE, a key that is not a field is
+ * MR_PARSE_ERROR_UNKNOWN_COLUMN (a typo must not drop a value silently),
+ * a missing "name" is MR_PARSE_ERROR_MISSING_FIELD; every message names
+ * the field ("models.json: entry 3: field “tags”: item 2: expected a
+ * string").  Other omitted fields keep the defaults of
+ * mr_model_record_new().  The record is not validated (audit snapshots of
+ * a local file that is gone must still load). */
 MrModelRecord *mr_model_record_from_json_node (JsonNode            *node,
                                                const char          *origin,
                                                GError             **error);
-/* A JSON array of entries → records; a single object is accepted too. */
+/* A JSON array of entries → records; a single object is accepted too.
+ * Malformed JSON is MR_PARSE_ERROR_SYNTAX ("FILE:LINE:COLUMN: …"), text
+ * that is not UTF-8 MR_PARSE_ERROR_ENCODING ("FILE:LINE: …"). */
 GPtrArray     *mr_model_records_from_json     (const char          *data,
                                                gssize               length,
                                                const char          *filename,

@@ -15,10 +15,27 @@
 
 G_BEGIN_DECLS
 
+/* Also: release.name → name (required), release.version → version,
+ * release.producer → provider, a component's component_path (else its
+ * license_path) → link; every component's source is MOT import and
+ * unverified.  release.huggingface naming a repository
+ * ("https://huggingface.co/owner/name") makes the source that Hugging Face
+ * repo; otherwise the source is manual.  Other MOT keys are ignored.
+ *
+ * Errors: malformed YAML is MR_PARSE_ERROR_SYNTAX with libyaml's problem
+ * and line, text that is not UTF-8 MR_PARSE_ERROR_ENCODING; a value of the
+ * wrong kind, a component name that is not one of MOF's 17 (exact
+ * spelling) or one listed twice is MR_PARSE_ERROR_INVALID_VALUE, naming the
+ * line and the field ("release.components.name").  Hostile input is
+ * refused with MR_PARSE_ERROR_INVALID_VALUE: more than 10,000 nodes,
+ * nesting deeper than 64, or any alias. */
 MrModelRecord *mr_mot_yaml_parse (const char          *data,
                                   gsize                length,
                                   const char          *filename,
                                   GError             **error);
+/* A MOT model file (MOF 1.0) listing the present components; values are
+ * quoted by libyaml's emitter, so any string survives a round trip.
+ * release.date is the record's last update (else creation) date. */
 char          *mr_mot_yaml_write (const MrModelRecord *record);
 
 G_END_DECLS

@@ -128,9 +128,12 @@ mr_record_field_set_integer (const MrRecordField  *field,
 
   if (value < 0 || value > max)
     {
+      /* Formatted apart: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   _("%" G_GINT64_FORMAT " is not a whole number between 0 and %" G_GINT64_FORMAT),
-                   value, max);
+                   _("%s is not a whole number between 0 and %s"), value_text, max_text);
       return FALSE;
     }
   if (field->type == MR_RECORD_FIELD_COUNT)

@@ -193,20 +193,20 @@ validate_identity (MrModelEditor       *self,
   g_autoptr(GError) name_error = NULL;
   g_autofree char *escaped = NULL;
   gboolean valid = TRUE;
+  gboolean ok;
   gboolean tags_valid = TRUE;
   g_autoptr(GError) tags_error = NULL;
 
-  valid &= check_field (self, GTK_WIDGET (self->name_row),
-                        mr_validate_required (_("Name"), r->name, &name_error) &&
-                        mr_validate_length (_("Name"), r->name, &name_error),
-                        name_error, messages);
+  /* Each validator runs before check_field() reads the error it set. */
+  ok = mr_validate_required (_("Name"), r->name, &name_error) &&
+       mr_validate_length (_("Name"), r->name, &name_error);
+  valid &= check_field (self, GTK_WIDGET (self->name_row), ok, name_error, messages);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      valid &= check_field (self, GTK_WIDGET (texts[i].row),
-                            mr_validate_length (texts[i].field, texts[i].value, &error),
-                            error, messages);
+      ok = mr_validate_length (texts[i].field, texts[i].value, &error);
+      valid &= check_field (self, GTK_WIDGET (texts[i].row), ok, error, messages);
     }
   for (guint i = 0; tags_valid && r->tags[i] != NULL; i++)
     tags_valid = mr_validate_length (_("Tag"), r->tags[i], &tags_error);
@@ -229,9 +229,8 @@ validate_source (MrModelEditor       *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->source_ref_row),
                                  source_ref_title (r->source_kind));
-  valid = check_field (self, GTK_WIDGET (self->source_ref_row),
-                       mr_validate_source (r->source_kind, r->source_ref, &error),
-                       error, messages);
+  valid = mr_validate_source (r->source_kind, r->source_ref, &error);
+  valid = check_field (self, GTK_WIDGET (self->source_ref_row), valid, error, messages);
   escaped = g_markup_escape_text (messages->str, -1);
   adw_preferences_group_set_description (self->source_group, messages->len > 0 ? escaped : NULL);
   return valid;

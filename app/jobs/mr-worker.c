@@ -26,9 +26,10 @@ struct _MrWorker
   GQueue        pending[N_PRIORITIES];  /* Job*, guarded by lock */
   gboolean      stopping;               /* guarded by lock */
 
-  /* Written by shutdown, read on the worker thread after the stop source
-   * was attached, so no lock is needed. */
-  gboolean      running;
+  /* release is set by shutdown before it attaches the stop source (which
+   * synchronises through the context's lock); running is the worker
+   * thread's own. */
+  gboolean       running;
   GDestroyNotify release;
   gpointer       release_data;
 };

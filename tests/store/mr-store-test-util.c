@@ -1,13 +1,13 @@
-/* mr-test-records.c
+/* mr-store-test-util.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "mr-test-records.h"
+#include "mr-store-test-util.h"
 
 MrModelRecord *
-mr_test_record_new (guint n)
+mr_store_test_record_new (guint n)
 {
   MrModelRecord *record = mr_model_record_new ();
   g_autofree char *name = g_strdup_printf ("Model “%u”, with a comma", n);
@@ -54,25 +54,25 @@ mr_test_record_new (guint n)
 }
 
 GPtrArray *
-mr_test_records_new (guint n_records)
+mr_store_test_records_new (guint n_records)
 {
   GPtrArray *records = g_ptr_array_new_full (n_records, (GDestroyNotify) mr_model_record_unref);
 
   for (guint i = 0; i < n_records; i++)
-    g_ptr_array_add (records, mr_test_record_new (i));
+    g_ptr_array_add (records, mr_store_test_record_new (i));
   return records;
 }
 
 char *
-mr_test_register_path (const char *name)
+mr_store_test_register_path (const char *name)
 {
   /* G_TEST_OPTION_ISOLATE_DIRS gives each test case its own data folder. */
   return g_build_filename (g_get_user_data_dir (), "registers", name, NULL);
 }
 
 void
-mr_test_assert_same_records (GPtrArray *expected,
-                             GPtrArray *actual)
+mr_store_test_assert_same_records (GPtrArray *expected,
+                                   GPtrArray *actual)
 {
   g_assert_cmpuint (actual->len, ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
@@ -86,7 +86,7 @@ mr_test_assert_same_records (GPtrArray *expected,
 }
 
 GBytes *
-mr_test_read_file (const char *path)
+mr_store_test_read_file (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *contents = NULL;

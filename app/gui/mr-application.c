@@ -1,0 +1,235 @@
+/* mr-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mr-application.h"
+#include "mr-debug-hooks.h"
+#include "mr-repository.h"
+#include "mr-sqlite-store.h"
+#include "mr-window.h"
+
+struct _MrApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database;     /* --database, or NULL for the default */
+  MrRepository   *repository;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (MrApplication, mr_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the register at PATH"), N_("PATH") },
+  { NULL }
+};
+
+static int
+mr_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  MrApplication *self = MR_APPLICATION (app);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_free (self->database);
+      self->database = g_steal_pointer (&database);
+    }
+  return -1;
+}
+
+static void
+on_window_loaded (MrWindow *window)
+{
+  mr_debug_hooks_window_loaded (window);
+}
+
+static void
+on_repository_opened (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(MrWindow) window = user_data;
+  MrApplication *self = MR_APPLICATION (g_application_get_default ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  self->repository = mr_repository_open_finish (result, &error);
+  if (self->repository == NULL)
+    {
+      path = mr_sqlite_store_resolve_path (self->database);
+      mr_window_show_open_error (window, path, error);
+      return;
+    }
+  mr_window_set_repository (window, self->repository);
+}
+
+static void
+mr_application_activate (GApplication *app)
+{
+  MrApplication *self = MR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (mr_window_new (GTK_APPLICATION (app)));
+  g_signal_connect (window, "notify::loaded", G_CALLBACK (on_window_loaded), NULL);
+  gtk_window_present (window);
+
+  path = mr_sqlite_store_resolve_path (self->database);
+  mr_repository_open_async (path, self->cancellable, on_repository_opened, g_object_ref (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing (rather than destroying) lets each window save its size. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Model Register authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Model Register"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Model Register authors"),
+                         "developers", developers,
+                         "comments", _("A register of the AI models your organisation uses, "
+                                       "with their openness and governance status"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Model Register authors",
+                         NULL);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:model-register",
+                GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "help", help_action },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "win.add-model", { "<Control>n", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+mr_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (mr_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  set_accels (GTK_APPLICATION (app));
+}
+
+static void
+mr_application_shutdown (GApplication *app)
+{
+  MrApplication *self = MR_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->repository != NULL)
+    mr_repository_shutdown (self->repository);
+
+  G_APPLICATION_CLASS (mr_application_parent_class)->shutdown (app);
+}
+
+static void
+mr_application_finalize (GObject *object)
+{
+  MrApplication *self = MR_APPLICATION (object);
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (mr_application_parent_class)->finalize (object);
+}
+
+static void
+mr_application_class_init (MrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mr_application_finalize;
+  app_class->handle_local_options = mr_application_handle_local_options;
+  app_class->activate = mr_application_activate;
+  app_class->startup = mr_application_startup;
+  app_class->shutdown = mr_application_shutdown;
+}
+
+static void
+mr_application_init (MrApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+MrApplication *
+mr_application_new (void)
+{
+  mr_debug_hooks_init ();
+
+  /* The resource path is fixed, whatever the profile's application id:
+   * style.css and gtk/help-overlay.ui are found there. */
+  return g_object_new (MR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,36 @@
+/* mr-window.h — the main window: header bar, toasts, register page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mr-register-page.h"
+#include "mr-repository.h"
+
+G_BEGIN_DECLS
+
+#define MR_TYPE_WINDOW (mr_window_get_type ())
+G_DECLARE_FINAL_TYPE (MrWindow, mr_window, MR, WINDOW, AdwApplicationWindow)
+
+MrWindow       *mr_window_new               (GtkApplication *application);
+/* Loads the register into the window; until then it shows a spinner. */
+void            mr_window_set_repository    (MrWindow       *self,
+                                             MrRepository   *repository);
+/* The register at path could not be opened: says why and what to do. */
+void            mr_window_show_open_error   (MrWindow       *self,
+                                             const char     *path,
+                                             const GError   *error);
+/* TRUE once the register's list is shown. */
+gboolean        mr_window_get_loaded        (MrWindow       *self);
+MrRegisterPage *mr_window_get_register_page (MrWindow       *self);
+
+/* Takes ownership of toast; its title is markup. */
+void            mr_window_add_toast         (MrWindow       *self,
+                                             AdwToast       *toast);
+/* text is plain: it is escaped here. */
+void            mr_window_add_toast_text    (MrWindow       *self,
+                                             const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* bench-filter.c — filter-as-you-type latency over 100,000 models
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds the register page over 100,000 in-memory records (generated, or
+ * read from the register named by MODEL_REGISTER_DATABASE) in a shown
+ * window, types a six-character query one keystroke at a time, deletes it
+ * again, and prints the median and maximum time per keystroke: from the
+ * filter change until the filter model's item count is final (the filter
+ * model is not incremental, so that is when the search call returns).
+ * Budget (DESIGN.md §9): 16 ms.  Needs a display: run it under
+ * tests/xvfb-wrapper.sh.
+ *
+ *   bench-filter [N_ROWS] [QUERY]
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "mr-gui-test-util.h"
+#include "mr-register-page.h"
+#include "mr-sqlite-store.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+time_keystroke (MrRegisterPage *page,
+                const char     *text,
+                guint          *out_n_visible)
+{
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  mr_register_page_search (page, text);
+  *out_n_visible = g_list_model_get_n_items (mr_register_page_get_visible (page));
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  /* Let the list redraw between keystrokes, as it would while typing. */
+  mr_test_spin_for (20);
+  return ms;
+}
+
+static GPtrArray *
+load_records (guint n_rows)
+{
+  const char *path = g_getenv ("MODEL_REGISTER_DATABASE");
+  GPtrArray *records;
+
+  if (path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MrStore) store = mr_sqlite_store_open (path, &error);
+
+      records = store != NULL ? mr_store_list_models (store, MR_LOAD_SUMMARY, &error) : NULL;
+      if (records == NULL)
+        g_error ("bench-filter: %s", error->message);
+      return records;
+    }
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (records, mr_test_make_record (i));
+  return records;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_rows = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 100000;
+  const char *query = argc > 2 ? argv[2] : "mistra";
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWindow *window;
+  GtkWidget *page;
+  glong query_len = g_utf8_strlen (query, -1);
+
+  if (!mr_test_gui_init ())
+    {
+      g_printerr ("bench-filter: no display (run it under tests/xvfb-wrapper.sh)\n");
+      return 1;
+    }
+
+  records = load_records (n_rows);
+  /* The app builds these off the main thread right after loading. */
+  for (guint i = 0; i < records->len; i++)
+    mr_model_record_get_search_text (g_ptr_array_index (records, i));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 720);
+  page = mr_register_page_new ();
+  gtk_window_set_child (window, page);
+  mr_register_page_set_records (MR_REGISTER_PAGE (page), records);
+  gtk_window_present (window);
+  mr_test_spin_for (500);
+
+  for (glong len = 1; len <= 2 * query_len; len++)
+    {
+      glong keep = len <= query_len ? len : 2 * query_len - len;
+      g_autofree char *text = g_utf8_substring (query, 0, keep);
+      guint n_visible;
+      double ms = time_keystroke (MR_REGISTER_PAGE (page), text, &n_visible);
+
+      g_print ("keystroke %2ld  query %-8s  visible %6u  %.2f ms\n", len,
+               *text != '\0' ? text : "\"\"", n_visible, ms);
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+  g_print ("filter rows %u keystrokes %u median %.2f max %.2f (ms per keystroke; budget 16)\n",
+           records->len, times->len, g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, times->len - 1));
+
+  gtk_window_destroy (window);
+  return 0;
+}

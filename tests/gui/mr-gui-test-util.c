@@ -1,0 +1,194 @@
+/* mr-gui-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mr-gui-test-util.h"
+#include "mr-sqlite-store.h"
+
+gboolean
+mr_test_gui_init (void)
+{
+  static const char * const icon_dirs[] = { "/usr/local/share/icons", "/usr/share/icons", NULL };
+  static const char * const mime_dirs[] = { "/usr/local/share/mime", "/usr/share/mime", NULL };
+
+  /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS into each test's temp
+   * dir, but the icons, and the MIME database gdk-pixbuf needs to tell an
+   * SVG icon from text, must come from the system (the XDG default dirs). */
+  g_content_type_set_mime_dirs (mime_dirs);
+  if (!gtk_init_check ())
+    return FALSE;
+  adw_init ();
+  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  icon_dirs);
+  return TRUE;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+mr_test_spin_until (gboolean (*cond) (gpointer),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint id = g_timeout_add (10, wake, NULL);
+  gboolean ok;
+
+  while (!(ok = cond (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return ok;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+mr_test_spin_for (guint ms)
+{
+  mr_test_spin_until (never, NULL, ms);
+}
+
+MrModelRecord *
+mr_test_make_record (guint i)
+{
+  static const char * const providers[] = { "Meta", "Mistral AI", "Google", "Alibaba Cloud",
+                                            "Microsoft", "OpenAI", "TII", "Allen Institute" };
+  static const char * const families[] = { "llama", "mistral", "gemma", "qwen", "phi",
+                                           "gpt", "falcon", "olmo" };
+  static const char * const licences[] = { "llama3.1", "Apache-2.0", "gemma", "Apache-2.0",
+                                           "MIT", NULL, "Apache-2.0", "Apache-2.0" };
+  static const char * const uses[] = { "customer-support", "code-assistant", "credit-scoring",
+                                       "document-summary", NULL };
+  MrModelRecord *r = mr_model_record_new ();
+  guint f = i % G_N_ELEMENTS (families);
+
+  r->name = g_strdup_printf ("%s-%u-%ub-instruct", families[f], 1 + i % 4, 1 + (i * 7) % 70);
+  r->provider = g_strdup (providers[f]);
+  r->version = g_strdup_printf ("%u.%u", 1 + i % 3, i % 10);
+  r->license = g_strdup (licences[f]);
+  r->owner = g_strdup (i % 2 ? "Data Science team" : "Customer Care");
+  if (f == 5)
+    {
+      r->source_kind = MR_SOURCE_KIND_VENDOR_API;
+      r->source_ref = g_strdup ("https://platform.openai.com/docs/models");
+      r->openness = MR_OPENNESS_CLOSED;
+    }
+  else
+    {
+      r->source_kind = MR_SOURCE_KIND_HUGGING_FACE;
+      r->source_ref = g_strdup_printf ("%s/%s-%u", families[f], families[f], i);
+      r->openness = 1 + (i + f) % 5;
+    }
+  r->status = i % 8;
+  r->worst_flag = i % 4;
+  r->n_flags = r->worst_flag == MR_FLAG_SEVERITY_NONE ? 0 : 1 + i % 3;
+  g_strfreev (r->intended_uses);
+  r->intended_uses = g_new0 (char *, 3);
+  if (uses[i % 5] != NULL)
+    r->intended_uses[0] = g_strdup (uses[i % 5]);
+  if (uses[i % 5] != NULL && i % 3 == 0)
+    r->intended_uses[1] = g_strdup (uses[(i + 1) % 4]);
+  g_strfreev (r->tags);
+  r->tags = g_new0 (char *, 2);
+  r->tags[0] = g_strdup (i % 2 ? "chat" : "internal");
+  r->last_checked_at = i % 5 == 0 ? 0 : 1700000000 + (gint64) i * 3600;
+  return r;
+}
+
+void
+mr_test_write_register (const char *path,
+                        guint       n,
+                        GPtrArray  *extra)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MrStore) store = mr_sqlite_store_open (path, &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, mr_test_make_record (i));
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    g_ptr_array_add (records, mr_model_record_ref (g_ptr_array_index (extra, i)));
+  if (records->len > 0)
+    {
+      mr_store_import_models (store, records, "test", "test", NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+MrRepository *
+mr_test_open_repository (const char *path)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MrRepository *repository;
+
+  mr_repository_open_async (path, NULL, on_opened, &result);
+  g_assert_true (mr_test_spin_until (is_set, &result, 10000));
+  repository = mr_repository_open_finish (result, &error);
+  g_assert_no_error (error);
+  return repository;
+}
+
+GtkWidget *
+mr_test_find_by_id (GtkWidget  *root,
+                    const char *id)
+{
+  if (GTK_IS_BUILDABLE (root) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mr_test_find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+mr_test_find_by_type (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mr_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -1,0 +1,25 @@
+/* mr-store-test-util.h — model records and registers for the store and jobs tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mr-store.h"
+
+G_BEGIN_DECLS
+
+/* A valid record whose every field depends on n, so two records differ. */
+MrModelRecord *mr_store_test_record_new          (guint      n);
+/* n records in a GPtrArray that owns them. */
+GPtrArray     *mr_store_test_records_new         (guint      n_records);
+
+/* A fresh path for a register inside the test's private data folder. */
+char          *mr_store_test_register_path       (const char *name);
+
+void           mr_store_test_assert_same_records (GPtrArray  *expected,
+                                                  GPtrArray  *actual);
+
+/* The file's bytes, for comparing before and after. */
+GBytes        *mr_store_test_read_file           (const char *path);
+
+G_END_DECLS
