@@ -7,6 +7,12 @@
  * are separated by ';').  Quoted fields, embedded commas, quotes and
  * newlines, CRLF or LF, UTF-8 with or without a BOM.  Errors name the file,
  * the line and the column.
+ *
+ * In a list cell a literal ';' or '\' is escaped with '\'; items are trimmed
+ * and empty ones dropped.  Components are not part of the format.  The
+ * writer quotes only where needed and, against CSV injection, prefixes a
+ * text cell that starts like a formula (= + - @) with an apostrophe, which
+ * the reader removes again.
  */
 #pragma once
 

@@ -1,0 +1,296 @@
+/* mr-hub-evidence.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-hub-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mr-evidence.h"
+#include "mr-hub-evidence.h"
+
+/* File name endings of model weights, each a format of the summary. */
+static const char *const weight_formats[] = {
+  "safetensors", "gguf", "bin", "pt", "pth", "ckpt", "h5", "msgpack", "onnx", "tflite",
+};
+
+/* `.bin` files that are not weights. */
+static const char *const not_weights[] = {
+  "training_args.bin", "optimizer.bin", "scheduler.bin",
+};
+
+static const char *
+weight_format (const char *path)
+{
+  const char *base = strrchr (path, '/') != NULL ? strrchr (path, '/') + 1 : path;
+  const char *dot = strrchr (base, '.');
+
+  if (dot == NULL || g_strv_contains ((const char *const *) not_weights, base))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (weight_formats); i++)
+    if (g_str_equal (dot + 1, weight_formats[i]))
+      return weight_formats[i];
+  return NULL;
+}
+
+static gboolean
+is_inference_code (const char *base)
+{
+  static const char *const prefixes[] = { "inference", "infer", "generate", "run_", "chat", "handler" };
+
+  if (!g_str_has_suffix (base, ".py"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (base, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+mr_hub_evidence_free (MrHubEvidence *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->record, mr_model_record_unref);
+  g_free (self->license);
+  g_free (self->weights_summary);
+  g_free (self);
+}
+
+static void
+add_license_id (GPtrArray         *ids,
+                const char        *id,
+                const MrModelCard *card)
+{
+  g_autofree char *spelled = NULL;
+
+  if (g_str_equal (id, "other") && card != NULL && card->license_name != NULL)
+    spelled = g_strconcat ("other:", card->license_name, NULL);
+  else
+    spelled = g_strdup (id);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (ids, i), spelled))
+      return;
+  g_ptr_array_add (ids, g_steal_pointer (&spelled));
+}
+
+char *
+mr_hub_evidence_license (const MrHubModelInfo *info,
+                         const MrModelCard    *readme_card)
+{
+  const MrModelCard *card = readme_card != NULL ? readme_card : info->card_data;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GStrv source = card != NULL && card->licenses[0] != NULL ? card->licenses : info->license_tags;
+
+  for (guint i = 0; source[i] != NULL; i++)
+    add_license_id (ids, source[i], card);
+  if (ids->len == 0)
+    return NULL;
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" OR ", (char **) ids->pdata);
+}
+
+/* ---- mapping ----------------------------------------------------------- */
+
+typedef struct {
+  const MrHubSnapshot *snap;
+  const MrHubModelInfo *info;
+  const MrModelCard    *card;      /* README card, else cardData */
+  const char           *endpoint;
+  MrHubEvidence        *out;
+} Mapping;
+
+static char *
+blob_link (Mapping    *m,
+           const char *path)
+{
+  return g_strdup_printf ("%s/%s/blob/%s/%s", m->endpoint, m->info->id, m->info->sha, path);
+}
+
+static void
+map_weights (Mapping   *m,
+             GPtrArray *files)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint counts[G_N_ELEMENTS (weight_formats)] = { 0 };
+  gint64 bytes = 0;
+  gboolean sized = FALSE;
+  guint total = 0;
+  g_autofree char *link = g_strdup_printf ("%s/%s/tree/%s", m->endpoint,
+                                           m->info->id, m->info->sha);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const MrHubFile *file = g_ptr_array_index (files, i);
+      const char *format = weight_format (file->path);
+
+      if (format == NULL)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (weight_formats); f++)
+        counts[f] += weight_formats[f] == format;
+      total++;
+      if (file->size >= 0)
+        {
+          bytes += file->size;
+          sized = TRUE;
+        }
+    }
+  m->out->weights_bytes = sized ? bytes : -1;
+  if (total == 0 || m->info->disabled)
+    {
+      mr_evidence_apply (m->out->record, MR_COMPONENT_FINAL_PARAMETERS,
+                         MR_AVAILABILITY_ABSENT, NULL, MR_EVIDENCE_SOURCE_HUB);
+      return;
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (weight_formats); f++)
+    if (counts[f] > 0)
+      g_string_append_printf (summary, summary->len > 0 ? ", %s (%u)" : "%s (%u)",
+                              weight_formats[f], counts[f]);
+  if (sized)
+    {
+      g_autofree char *size = g_format_size (bytes);
+      g_string_append_printf (summary, ", %s", size);
+    }
+  m->out->weights_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+  mr_evidence_apply (m->out->record, MR_COMPONENT_FINAL_PARAMETERS,
+                     MR_AVAILABILITY_PRESENT, link, MR_EVIDENCE_SOURCE_HUB);
+}
+
+static void
+map_files (Mapping   *m,
+           GPtrArray *files)
+{
+  MrModelRecord *r = m->out->record;
+  const char *metadata = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const MrHubFile *file = g_ptr_array_index (files, i);
+      const char *base = strrchr (file->path, '/') != NULL ? strrchr (file->path, '/') + 1
+                                                           : file->path;
+      g_autofree char *link = blob_link (m, file->path);
+
+      if (g_str_equal (file->path, "README.md"))
+        mr_evidence_apply (r, MR_COMPONENT_MODEL_CARD, MR_AVAILABILITY_PRESENT, link,
+                           MR_EVIDENCE_SOURCE_HUB);
+      else if (g_str_equal (file->path, "config.json")
+               || (metadata == NULL && g_str_equal (base, "params.json")))
+        {
+          metadata = file->path;
+          mr_evidence_apply (r, MR_COMPONENT_MODEL_METADATA, MR_AVAILABILITY_PRESENT, link,
+                             MR_EVIDENCE_SOURCE_HUB);
+        }
+      else if (g_str_has_prefix (base, "modeling_") && g_str_has_suffix (base, ".py"))
+        mr_evidence_apply (r, MR_COMPONENT_MODEL_ARCHITECTURE, MR_AVAILABILITY_PRESENT, link,
+                           MR_EVIDENCE_SOURCE_HUB);
+      else if (is_inference_code (base))
+        mr_evidence_apply (r, MR_COMPONENT_INFERENCE_CODE, MR_AVAILABILITY_PRESENT, link,
+                           MR_EVIDENCE_SOURCE_HUB);
+    }
+}
+
+static gboolean
+has_tag (const MrHubModelInfo *info,
+         const char           *tag)
+{
+  return g_strv_contains ((const char *const *) info->tags, tag);
+}
+
+static void
+map_card (Mapping *m)
+{
+  MrModelRecord *r = m->out->record;
+  const MrModelCard *readme = m->snap->readme_card;
+  g_autofree char *card_link = blob_link (m, "README.md");
+  g_autofree char *dataset_link = NULL;
+  g_autofree char *paper_link = NULL;
+  const char *dataset = NULL;
+
+  if (m->info->has_model_index || (m->card != NULL && m->card->has_model_index)
+      || has_tag (m->info, "model-index") || has_tag (m->info, "eval-results"))
+    mr_evidence_apply (r, MR_COMPONENT_EVALUATION_RESULTS, MR_AVAILABILITY_PRESENT, card_link,
+                       MR_EVIDENCE_SOURCE_HUB);
+
+  if (m->card != NULL && m->card->datasets[0] != NULL)
+    dataset = m->card->datasets[0];
+  for (guint i = 0; dataset == NULL && m->info->tags[i] != NULL; i++)
+    if (g_str_has_prefix (m->info->tags[i], "dataset:"))
+      dataset = m->info->tags[i] + strlen ("dataset:");
+  if (dataset != NULL)
+    {
+      dataset_link = g_strdup_printf ("%s/datasets/%s", m->endpoint, dataset);
+      mr_evidence_apply (r, MR_COMPONENT_DATASETS, MR_AVAILABILITY_MENTIONED, dataset_link,
+                         MR_EVIDENCE_SOURCE_HUB);
+    }
+
+  for (guint i = 0; paper_link == NULL && m->info->tags[i] != NULL; i++)
+    if (g_str_has_prefix (m->info->tags[i], "arxiv:"))
+      paper_link = g_strconcat ("https://arxiv.org/abs/", m->info->tags[i] + strlen ("arxiv:"), NULL);
+  if (paper_link == NULL && readme != NULL && readme->paper_links[0] != NULL)
+    paper_link = g_strdup (readme->paper_links[0]);
+  if (paper_link != NULL)
+    mr_evidence_apply (r, MR_COMPONENT_RESEARCH_PAPER, MR_AVAILABILITY_MENTIONED, paper_link,
+                       MR_EVIDENCE_SOURCE_HUB);
+
+  if (readme != NULL && readme->training_code_links[0] != NULL)
+    mr_evidence_apply (r, MR_COMPONENT_TRAINING_CODE, MR_AVAILABILITY_MENTIONED,
+                       readme->training_code_links[0], MR_EVIDENCE_SOURCE_HUB);
+}
+
+static MrModelRecord *
+start_record (const MrHubModelInfo *info,
+              const MrModelRecord  *existing)
+{
+  MrModelRecord *r = existing != NULL ? mr_model_record_copy (existing) : mr_model_record_new ();
+  const char *slash = strchr (info->id, '/');
+
+  if (existing == NULL)
+    {
+      mr_model_record_set_string (&r->name, slash != NULL ? slash + 1 : info->id);
+      r->source_kind = MR_SOURCE_KIND_HUGGING_FACE;
+    }
+  if (r->provider == NULL)
+    mr_model_record_set_string (&r->provider, info->author);
+  /* The canonical id: a renamed repository answers under its new name. */
+  mr_model_record_set_string (&r->source_ref, info->id);
+  mr_model_record_set_string (&r->source_revision, info->sha);
+  mr_evidence_forget (r, MR_EVIDENCE_SOURCE_HUB);
+  return r;
+}
+
+MrHubEvidence *
+mr_hub_evidence_new (const MrHubSnapshot *snapshot,
+                     const char          *endpoint,
+                     const MrModelRecord *existing)
+{
+  MrHubEvidence *out;
+  Mapping m;
+  GPtrArray *files;
+
+  g_return_val_if_fail (snapshot != NULL && snapshot->info != NULL, NULL);
+  g_return_val_if_fail (snapshot->info->sha != NULL && endpoint != NULL, NULL);
+
+  out = g_new0 (MrHubEvidence, 1);
+  out->record = start_record (snapshot->info, existing);
+  out->gating = snapshot->info->gating;
+  out->parameters = snapshot->info->parameters;
+  out->license = mr_hub_evidence_license (snapshot->info, snapshot->readme_card);
+  /* What the Hub states replaces the stated licence; silence keeps it. */
+  if (out->license != NULL)
+    mr_model_record_set_string (&out->record->license, out->license);
+
+  m = (Mapping) {
+    .snap = snapshot,
+    .info = snapshot->info,
+    .card = snapshot->readme_card != NULL ? snapshot->readme_card : snapshot->info->card_data,
+    .endpoint = endpoint,
+    .out = out,
+  };
+  files = snapshot->files != NULL ? snapshot->files : snapshot->info->siblings;
+  map_weights (&m, files);
+  map_files (&m, files);
+  map_card (&m);
+  return out;
+}
