@@ -7,7 +7,7 @@ MR_BUILD_PACKAGES="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-de
   libgnutls28-dev libcairo2-dev libpango1.0-dev libsecret-1-dev gettext itstool yelp-tools
   desktop-file-utils appstream libxml2-utils"
 MR_TEST_PACKAGES="xvfb xauth dbus at-spi2-core python3-dogtail imagemagick poppler-utils sqlite3
-  procps"
+  procps time"
 
 mr_install_missing () {
   local missing=() pkg

@@ -5,7 +5,7 @@
  * Each command is one function that builds its GOptionContext with
  * mr_cli_context_new(), adds its own entries, parses with mr_cli_parse()
  * and returns FALSE with a GError on failure.  mr_cli_main() turns that
- * error into the one line on stderr and the exit code: errors in
+ * error into its message on stderr and the exit code: errors in
  * G_OPTION_ERROR are usage errors, every other domain a user error.
  */
 #pragma once

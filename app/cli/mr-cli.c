@@ -59,7 +59,9 @@ find_command (const char *name)
 gboolean
 mr_cli_is_command (const char *arg)
 {
-  return find_command (arg) != NULL;
+  /* The window takes no file arguments, so any word is meant as a command:
+   * a typo then gets a usage error instead of starting the GUI. */
+  return arg != NULL && arg[0] != '-' && arg[0] != '\0';
 }
 
 GOptionContext *

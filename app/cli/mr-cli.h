@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define MR_CLI_EXIT_USER_ERROR  1   /* bad input, missing entry, refused action */
 #define MR_CLI_EXIT_USAGE       2   /* unknown command or option */
 
-/* TRUE when arg names a command ("list", "help", …) rather than a GUI option. */
+/* TRUE when arg is a word rather than an option: the CLI then runs it as a
+ * command (an unknown one is a usage error, exit 2). */
 gboolean mr_cli_is_command (const char *arg);
 int      mr_cli_main       (int         argc,
                             char      **argv);

@@ -446,12 +446,38 @@ read_licenses (const char     *filename,
   return TRUE;
 }
 
+/* A component the classification cannot place: an error, or, when asked,
+ * a warning while the rest of the file is still read. */
 static gboolean
-read_component (const char     *filename,
-                const MotNode  *item,
-                MrModelRecord  *record,
-                guint          *listed_at,
-                GError        **error)
+reject_component (const char           *filename,
+                  const MotNode        *node,
+                  MrParseError          code,
+                  const char           *problem,
+                  MrMotYamlParseFlags   flags,
+                  GPtrArray            *warnings,
+                  GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  set_field_error (&local_error, code, filename, node, "release.components.name", problem);
+  if ((flags & MR_MOT_YAML_PARSE_SKIP_UNKNOWN_COMPONENTS) == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (warnings != NULL)
+    g_ptr_array_add (warnings, g_strdup (local_error->message));
+  return TRUE;
+}
+
+static gboolean
+read_component (const char           *filename,
+                const MotNode        *item,
+                MrModelRecord        *record,
+                guint                *listed_at,
+                MrMotYamlParseFlags   flags,
+                GPtrArray            *warnings,
+                GError              **error)
 {
   const char *path = "release.components";
   MotNode *name;
@@ -463,20 +489,16 @@ read_component (const char     *filename,
       !lookup_kind (filename, item, path, "name", MOT_NODE_SCALAR, &name, error))
     return FALSE;
   if (name == NULL)
-    {
-      set_field_error (error, MR_PARSE_ERROR_MISSING_FIELD, filename, item,
-                       "release.components.name", _("a listed component has no name"));
-      return FALSE;
-    }
+    return reject_component (filename, item, MR_PARSE_ERROR_MISSING_FIELD,
+                             _("a listed component has no name"), flags, warnings, error);
   if (!mr_component_kind_from_mof_name (name->value, &kind))
     {
       g_autofree char *problem =
         g_strdup_printf (_("“%s” is not one of the 17 component names of the "
                            "Model Openness Framework"), name->value);
 
-      set_field_error (error, MR_PARSE_ERROR_INVALID_VALUE, filename, name,
-                       "release.components.name", problem);
-      return FALSE;
+      return reject_component (filename, name, MR_PARSE_ERROR_INVALID_VALUE, problem,
+                               flags, warnings, error);
     }
   if (listed_at[kind] != 0)
     {
@@ -502,10 +524,12 @@ read_component (const char     *filename,
 }
 
 static gboolean
-read_components (const char     *filename,
-                 const MotNode  *release,
-                 MrModelRecord  *record,
-                 GError        **error)
+read_components (const char           *filename,
+                 const MotNode        *release,
+                 MrModelRecord        *record,
+                 MrMotYamlParseFlags   flags,
+                 GPtrArray            *warnings,
+                 GError              **error)
 {
   guint listed_at[MR_N_COMPONENTS] = { 0, };
   MotNode *components;
@@ -522,7 +546,7 @@ read_components (const char     *filename,
     return FALSE;
   for (guint i = 0; components != NULL && i < components->children->len; i++)
     if (!read_component (filename, g_ptr_array_index (components->children, i),
-                         record, listed_at, error))
+                         record, listed_at, flags, warnings, error))
       return FALSE;
   return TRUE;
 }
@@ -564,17 +588,19 @@ read_source (const char     *filename,
 }
 
 static gboolean
-read_release (const char     *filename,
-              const MotNode  *release,
-              MrModelRecord  *record,
-              GError        **error)
+read_release (const char           *filename,
+              const MotNode        *release,
+              MrModelRecord        *record,
+              MrMotYamlParseFlags   flags,
+              GPtrArray            *warnings,
+              GError              **error)
 {
   if (!read_text (filename, release, "release", "name", &record->name, error) ||
       !read_text (filename, release, "release", "version", &record->version, error) ||
       !read_text (filename, release, "release", "producer", &record->provider, error) ||
       !read_source (filename, release, record, error) ||
       !read_licenses (filename, release, record, error) ||
-      !read_components (filename, release, record, error))
+      !read_components (filename, release, record, flags, warnings, error))
     return FALSE;
   if (record->name == NULL)
     {
@@ -586,10 +612,12 @@ read_release (const char     *filename,
 }
 
 static gboolean
-read_document (const char     *filename,
-               const MotNode  *root,
-               MrModelRecord  *record,
-               GError        **error)
+read_document (const char           *filename,
+               const MotNode        *root,
+               MrModelRecord        *record,
+               MrMotYamlParseFlags   flags,
+               GPtrArray            *warnings,
+               GError              **error)
 {
   MotNode *framework;
   MotNode *release;
@@ -611,7 +639,7 @@ read_document (const char     *filename,
                        _("missing; a MOT model file describes one release"));
       return FALSE;
     }
-  return read_release (filename, release, record, error);
+  return read_release (filename, release, record, flags, warnings, error);
 }
 
 MrModelRecord *
@@ -619,6 +647,17 @@ mr_mot_yaml_parse (const char  *data,
                    gsize        length,
                    const char  *filename,
                    GError     **error)
+{
+  return mr_mot_yaml_parse_full (data, length, filename, MR_MOT_YAML_PARSE_NONE, NULL, error);
+}
+
+MrModelRecord *
+mr_mot_yaml_parse_full (const char           *data,
+                        gsize                 length,
+                        const char           *filename,
+                        MrMotYamlParseFlags   flags,
+                        GPtrArray            *warnings,
+                        GError              **error)
 {
   g_autoptr(MrModelRecord) record = NULL;
   g_autoptr(MotNode) root = NULL;
@@ -635,7 +674,7 @@ mr_mot_yaml_parse (const char  *data,
     return NULL;
 
   record = mr_model_record_new ();
-  if (!read_document (loader.filename, root, record, error))
+  if (!read_document (loader.filename, root, record, flags, warnings, error))
     return NULL;
   return g_steal_pointer (&record);
 }

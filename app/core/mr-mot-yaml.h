@@ -33,6 +33,22 @@ MrModelRecord *mr_mot_yaml_parse (const char          *data,
                                   gsize                length,
                                   const char          *filename,
                                   GError             **error);
+typedef enum {
+  MR_MOT_YAML_PARSE_NONE                     = 0,
+  /* A listed component without a name, or whose name is not one of MOF's
+   * 17, is skipped and reported in the warnings instead of failing the
+   * whole file (for classifying third-party files as MOT does). */
+  MR_MOT_YAML_PARSE_SKIP_UNKNOWN_COMPONENTS  = 1 << 0,
+} MrMotYamlParseFlags;
+
+/* mr_mot_yaml_parse() with @flags; each warning is appended to @warnings
+ * (may be NULL) as an owned string naming the file, line and field. */
+MrModelRecord *mr_mot_yaml_parse_full (const char          *data,
+                                       gsize                length,
+                                       const char          *filename,
+                                       MrMotYamlParseFlags  flags,
+                                       GPtrArray           *warnings,
+                                       GError             **error);
 /* A MOT model file (MOF 1.0) listing the present components; values are
  * quoted by libyaml's emitter, so any string survives a round trip.
  * release.date is the record's last update (else creation) date. */

@@ -336,6 +336,46 @@ on_row_activated (MrRegisterPage *self,
   show_detail (self);
 }
 
+static GtkInscription *
+find_inscription (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    return GTK_INSCRIPTION (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_INSCRIPTION (child))
+      return GTK_INSCRIPTION (child);
+  return NULL;
+}
+
+/* Cells may be cut short, so hovering one shows its whole text.  One
+ * handler on the view rather than a tooltip bound in every cell: setting a
+ * widget's tooltip asks the X server where the pointer is, and rebinding
+ * the visible rows on each keystroke then costs hundreds of round trips. */
+static gboolean
+on_query_tooltip (GtkWidget  *view,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip)
+{
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  for (GtkWidget *w = picked; w != NULL && w != view; w = gtk_widget_get_parent (w))
+    {
+      GtkInscription *inscription = find_inscription (w);
+      const char *text = inscription != NULL ? gtk_inscription_get_text (inscription) : NULL;
+
+      if (text != NULL && *text != '\0')
+        {
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 on_leaflet_changed (MrRegisterPage *self)
 {
@@ -907,6 +947,7 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_openness_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_flagged_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_loaded);
   gtk_widget_class_bind_template_callback (widget_class, enum_sort_key);

@@ -565,7 +565,8 @@ handle_error_status (GTask *task)
   g_autofree char *what = NULL;
   int code;
 
-  if (status == SOUP_STATUS_TOO_MANY_REQUESTS)
+  /* libsoup 3.2 has no name for 429 Too Many Requests. */
+  if (status == 429)
     {
       handle_rate_limited (task);
       return;

@@ -6,13 +6,44 @@
 
 #include "config.h"
 
+#include "mr-policy-stamp.h"
 #include "mr-store.h"
 
 G_DEFINE_INTERFACE (MrStore, mr_store, G_TYPE_OBJECT)
 
+/* Held on the instance so that every backend gets it without a field of
+ * its own. */
+static GQuark framework_quark;
+
 static void
 mr_store_default_init (MrStoreInterface *iface)
 {
+  framework_quark = g_quark_from_static_string ("mr-store-framework");
+}
+
+/* The record as it is to be stored: record itself when its policy columns
+ * are already right (a caller that stamped its own fresh records, say),
+ * else a copy carrying them.  Evaluating a shallow copy first keeps the
+ * common import path free of a deep copy per row; the stamp writes only
+ * the three policy fields, so the shallow copy never owns anything. */
+static MrModelRecord *
+stamp_record (MrStore       *self,
+              MrModelRecord *record)
+{
+  MrModelRecord scratch = *record;
+  MrModelRecord *stamped;
+
+  mr_policy_stamp_record (&scratch, mr_store_get_framework (self), NULL);
+  if (scratch.openness == record->openness &&
+      scratch.worst_flag == record->worst_flag &&
+      scratch.n_flags == record->n_flags)
+    return mr_model_record_ref (record);
+
+  stamped = mr_model_record_copy (record);
+  stamped->openness = scratch.openness;
+  stamped->worst_flag = scratch.worst_flag;
+  stamped->n_flags = scratch.n_flags;
+  return stamped;
 }
 
 GPtrArray *
@@ -48,7 +79,15 @@ mr_store_save_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return MR_STORE_GET_IFACE (self)->save_model (self, record, actor, error);
+  g_autoptr(MrModelRecord) stamped = NULL;
+
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stamped = stamp_record (self, record);
+  return MR_STORE_GET_IFACE (self)->save_model (self, stamped, actor, error);
 }
 
 MrModelRecord *
@@ -75,7 +114,8 @@ mr_store_restore_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return MR_STORE_GET_IFACE (self)->restore_model (self, record, actor, error);
+  stamped = stamp_record (self, record);
+  return MR_STORE_GET_IFACE (self)->restore_model (self, stamped, actor, error);
 }
 
 gboolean
@@ -95,7 +135,10 @@ mr_store_import_models (MrStore         *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return MR_STORE_GET_IFACE (self)->import_models (self, records, actor, origin,
+  stamped = g_ptr_array_new_full (records->len, (GDestroyNotify) mr_model_record_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (stamped, stamp_record (self, g_ptr_array_index (records, i)));
+  return MR_STORE_GET_IFACE (self)->import_models (self, stamped, actor, origin,
                                                    progress, progress_data,
                                                    cancellable, error);
 }
@@ -108,4 +151,63 @@ mr_store_count_models (MrStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   return MR_STORE_GET_IFACE (self)->count_models (self, error);
+}
+
+gboolean
+mr_store_check_integrity (MrStore       *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return MR_STORE_GET_IFACE (self)->check_integrity (self, cancellable, error);
+}
+
+void
+mr_store_set_framework (MrStore     *self,
+                        MrFramework *framework)
+{
+  g_return_if_fail (MR_IS_STORE (self));
+  g_return_if_fail (MR_IS_FRAMEWORK (framework));
+
+  g_object_set_qdata_full (G_OBJECT (self), framework_quark,
+                           g_object_ref (framework), g_object_unref);
+}
+
+MrFramework *
+mr_store_get_framework (MrStore *self)
+{
+  MrFramework *framework;
+
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+
+  framework = g_object_get_qdata (G_OBJECT (self), framework_quark);
+  if (framework == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MrFramework) fallback = mr_framework_new_default (&error);
+
+      /* The default framework is compiled into the program and validated by
+       * the core tests: failing to load it is a broken build. */
+      if (fallback == NULL)
+        g_error ("The built-in framework does not load: %s", error->message);
+      mr_store_set_framework (self, fallback);
+      framework = fallback;
+    }
+  return framework;
+}
+
+gboolean
+mr_store_reevaluate_all (MrStore       *self,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return MR_STORE_GET_IFACE (self)->reevaluate_all (self, mr_store_get_framework (self),
+                                                    cancellable, error);
 }

@@ -8,11 +8,18 @@
  * one thread that opened the store (the worker thread in the app, the main
  * thread in the CLI).  Every mutating method is one transaction, writes its
  * audit entry in that same transaction, and changes nothing when it fails.
+ *
+ * Every record the interface stores carries the policy outcome (openness,
+ * worst_flag, n_flags) of the store's framework, computed here rather than
+ * by each backend or caller, so that the list can sort and filter by flags
+ * from stored columns.  The caller's own values of those fields are
+ * ignored.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "mr-framework.h"
 #include "mr-model-record.h"
 
 G_BEGIN_DECLS
@@ -61,6 +68,14 @@ struct _MrStoreInterface
                                    GError        **error);
   guint          (*count_models)  (MrStore        *self,
                                    GError        **error);
+  gboolean       (*check_integrity) (MrStore      *self,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+  /* Stamps every live entry under framework; see mr_store_reevaluate_all(). */
+  gboolean       (*reevaluate_all)  (MrStore      *self,
+                                     MrFramework  *framework,
+                                     GCancellable *cancellable,
+                                     GError      **error);
 };
 
 /* Records are MrModelRecord, in id order. */
@@ -100,5 +115,26 @@ gboolean       mr_store_import_models (MrStore        *self,
                                        GError        **error);
 guint          mr_store_count_models  (MrStore        *self,
                                        GError        **error);
+
+/* Reads the whole register looking for damage (slow on a large register:
+ * run it in the background).  Opening a store checks only what is cheap;
+ * damage found later by any method is MR_STORE_ERROR_CORRUPT too. */
+gboolean       mr_store_check_integrity (MrStore      *self,
+                                         GCancellable *cancellable,
+                                         GError      **error);
+
+/* The framework whose outcome saves, restores and imports store; the
+ * built-in default until one is set.  Setting one does not re-evaluate the
+ * stored entries: call mr_store_reevaluate_all() for that. */
+void           mr_store_set_framework   (MrStore      *self,
+                                         MrFramework  *framework);
+MrFramework   *mr_store_get_framework   (MrStore      *self);
+/* Recomputes the policy columns of every entry under the store's framework
+ * in one transaction, with one audit entry; entries whose outcome does not
+ * change are not written, and no entry gets a new revision (the columns are
+ * derived from its content). */
+gboolean       mr_store_reevaluate_all  (MrStore      *self,
+                                         GCancellable *cancellable,
+                                         GError      **error);
 
 G_END_DECLS
