@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "mr-cli-policy.h"
 #include "mr-cli-private.h"
 #include "mr-cli-table.h"
 #include "mr-csv.h"
@@ -37,6 +38,10 @@ static const MrCliCommand commands[] = {
     1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_import },
   { "export", N_("FILE"), N_("Export models to a CSV, JSON or MOT YAML file (“-” writes to standard output)"),
     1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_export },
+  { "mof", N_("FILE…"), N_("Classify MOT model files under the Model Openness Framework"),
+    1, G_MAXUINT, MR_CLI_OPTION_FORMAT, mr_cli_run_mof },
+  { "evaluate", N_("[ID…]"), N_("Check models against the governance framework"),
+    0, G_MAXUINT, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_evaluate },
   { "help", N_("[COMMAND]"), N_("List the commands, or show the options of one"),
     0, 1, 0, run_help },
 };
@@ -351,6 +356,8 @@ report_error (const MrCliCommand *command,
   const char *advice = advice_for (error);
 
   g_printerr ("%s: %s\n", MR_CLI_PROGRAM, error->message);
+  if (g_error_matches (error, MR_CLI_POLICY_ERROR, MR_CLI_POLICY_ERROR_FLAGGED))
+    return MR_CLI_EXIT_FLAGGED;
   if (error->domain != G_OPTION_ERROR)
     {
       if (advice != NULL)

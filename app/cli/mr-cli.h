@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define MR_CLI_EXIT_OK          0
 #define MR_CLI_EXIT_USER_ERROR  1   /* bad input, missing entry, refused action */
 #define MR_CLI_EXIT_USAGE       2   /* unknown command or option */
+#define MR_CLI_EXIT_FLAGGED     3   /* evaluate --fail-on: a flag that severe */
 
 /* TRUE when arg is a word rather than an option: the CLI then runs it as a
  * command (an unknown one is a usage error, exit 2). */

@@ -16,9 +16,10 @@
 G_BEGIN_DECLS
 
 /* Sets record->openness, ->worst_flag and ->n_flags from the evaluation of
- * every intended use against @framework.  @record must not be shared yet
- * (a fresh record or a copy); @inputs may be NULL.  Pure: no I/O, no
- * allocation, safe on any thread. */
+ * every intended use against @framework, and writes nothing else (so a
+ * shallow struct copy may be stamped to see whether anything changes).
+ * @record must not be shared yet (a fresh record or a copy); @inputs may
+ * be NULL.  Pure: no I/O, no allocation, safe on any thread. */
 void mr_policy_stamp_record (MrModelRecord        *record,
                              MrFramework          *framework,
                              const MrPolicyInputs *inputs);

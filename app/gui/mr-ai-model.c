@@ -102,8 +102,7 @@ mr_ai_model_get_property (GObject    *object,
       g_value_take_string (value, mr_display_flags_label (r->worst_flag, r->n_flags));
       break;
     case PROP_FLAGS_ICON:
-      g_value_set_string (value, mr_display_flag_icon (r->n_flags > 0 ? r->worst_flag
-                                                                       : MR_FLAG_SEVERITY_NONE));
+      g_value_set_string (value, mr_display_flags_icon (r->worst_flag, r->n_flags));
       break;
     case PROP_INTENDED_USES_LABEL:
       g_value_take_string (value, g_strjoinv (", ", r->intended_uses));

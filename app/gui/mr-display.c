@@ -151,6 +151,13 @@ mr_display_flag_style (MrFlagSeverity severity)
   return LOOKUP (flag_badges, severity)->style;
 }
 
+const char *
+mr_display_flags_icon (MrFlagSeverity worst,
+                       guint          n_flags)
+{
+  return mr_display_flag_icon (n_flags > 0 ? worst : MR_FLAG_SEVERITY_NONE);
+}
+
 char *
 mr_display_flags_label (MrFlagSeverity worst,
                         guint          n_flags)

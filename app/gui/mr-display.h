@@ -28,6 +28,9 @@ const char *mr_display_availability_title  (MrAvailability    availability);
 
 const char *mr_display_flag_icon           (MrFlagSeverity    severity);
 const char *mr_display_flag_style          (MrFlagSeverity    severity);
+/* The worst flag's icon; the "no flags" icon when there are none. */
+const char *mr_display_flags_icon          (MrFlagSeverity    worst,
+                                            guint             n_flags);
 /* "2 flags, blocking", "1 flag, warning", "No flags". */
 char       *mr_display_flags_label         (MrFlagSeverity    worst,
                                             guint             n_flags);

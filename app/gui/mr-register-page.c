@@ -12,8 +12,10 @@
 #include "mr-display.h"
 #include "mr-enums.h"
 #include "mr-error-presenter.h"
+#include "mr-filter-model.h"
 #include "mr-model-detail.h"
 #include "mr-model-editor.h"
+#include "mr-register.h"
 #include "mr-register-page.h"
 #include "mr-window.h"
 
@@ -39,13 +41,21 @@ struct _MrRegisterPage
   GtkMenuButton      *filter_button;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *provider_column;
+  GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *openness_column;
+  GtkColumnViewColumn *uses_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *flags_column;
+  GtkColumnViewColumn *checked_column;
   GtkLabel           *count_label;
   MrModelDetail      *detail;
 
   /* Owned */
-  GListStore         *store;
+  MrRegister         *store;
   GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
+  MrFilterModel      *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   Criteria            criteria;
@@ -165,7 +175,9 @@ set_query (MrRegisterPage *self,
   change = query_change (self->criteria.query, query);
   g_free (self->criteria.query);
   self->criteria.query = g_steal_pointer (&query);
+  gtk_column_view_set_model (self->column_view, NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -268,6 +280,150 @@ enum_n_values (GType type)
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
 
   return klass->n_values;
+}
+
+/* --- cells ---------------------------------------------------------------- */
+
+/* The columns are declared, with their sorters, in the .ui; their cells
+ * are built here.  A GtkBuilderListItemFactory parses its template for
+ * every new cell, and a keystroke that changes the rows needs a few
+ * hundred new cells: that alone took 100 ms. */
+typedef struct {
+  gsize        column_offset;                           /* of the template child */
+  char      *(*text) (const MrModelRecord *record);
+  const char *(*icon) (const MrModelRecord *record);    /* NULL: text only */
+  int          nat_chars;
+} ColumnSpec;
+
+static char *
+name_text (const MrModelRecord *r)
+{
+  return g_strdup (r->name);
+}
+
+static char *
+provider_text (const MrModelRecord *r)
+{
+  return g_strdup (r->provider);
+}
+
+static char *
+openness_text (const MrModelRecord *r)
+{
+  return g_strdup (mr_display_openness_title (r->openness));
+}
+
+static const char *
+openness_icon (const MrModelRecord *r)
+{
+  return mr_display_openness_icon (r->openness);
+}
+
+static char *
+uses_text (const MrModelRecord *r)
+{
+  return g_strjoinv (", ", r->intended_uses);
+}
+
+static char *
+status_text (const MrModelRecord *r)
+{
+  return g_strdup (mr_display_status_title (r->status));
+}
+
+static const char *
+status_icon (const MrModelRecord *r)
+{
+  return mr_display_status_icon (r->status);
+}
+
+static char *
+flags_text (const MrModelRecord *r)
+{
+  return mr_display_flags_label (r->worst_flag, r->n_flags);
+}
+
+static const char *
+flags_icon (const MrModelRecord *r)
+{
+  return mr_display_flags_icon (r->worst_flag, r->n_flags);
+}
+
+static char *
+checked_text (const MrModelRecord *r)
+{
+  return mr_display_date (r->last_checked_at);
+}
+
+static const ColumnSpec column_specs[] = {
+  { G_STRUCT_OFFSET (MrRegisterPage, name_column), name_text, NULL, 28 },
+  { G_STRUCT_OFFSET (MrRegisterPage, provider_column), provider_text, NULL, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, source_column), mr_display_source_label, NULL, 24 },
+  { G_STRUCT_OFFSET (MrRegisterPage, openness_column), openness_text, openness_icon, 18 },
+  { G_STRUCT_OFFSET (MrRegisterPage, uses_column), uses_text, NULL, 18 },
+  { G_STRUCT_OFFSET (MrRegisterPage, status_column), status_text, status_icon, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, flags_column), flags_text, flags_icon, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, checked_column), checked_text, NULL, 10 },
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const ColumnSpec         *spec)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *box;
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), spec->nat_chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), MIN (spec->nat_chars, 6));
+  gtk_widget_set_hexpand (text, TRUE);
+  if (spec->icon == NULL)
+    {
+      gtk_list_item_set_child (item, text);
+      return;
+    }
+
+  /* The icon repeats the text beside it for sighted users only. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE,
+                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                               NULL));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const ColumnSpec         *spec)
+{
+  const MrModelRecord *record = mr_ai_model_get_record (gtk_list_item_get_item (item));
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = spec->text (record);
+
+  if (spec->icon == NULL)
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+      return;
+    }
+  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)), spec->icon (record));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), text);
+}
+
+static void
+setup_columns (MrRegisterPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      GtkColumnViewColumn *column = G_STRUCT_MEMBER (GtkColumnViewColumn *, self,
+                                                     column_specs[i].column_offset);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &column_specs[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &column_specs[i]);
+      gtk_column_view_column_set_factory (column, factory);
+    }
 }
 
 /* --- counts, empty states, selection -------------------------------------- */
@@ -391,38 +547,6 @@ on_leaflet_changed (MrRegisterPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
 }
 
-static MrAiModel *
-find_model (MrRegisterPage *self,
-            gint64          id,
-            guint          *out_position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MrAiModel) model = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (mr_ai_model_get_id (model) == id)
-        {
-          if (out_position != NULL)
-            *out_position = i;
-          return model;
-        }
-    }
-  return NULL;
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
-{
-  gint64 id_a = mr_ai_model_get_id ((MrAiModel *) a);
-  gint64 id_b = mr_ai_model_get_id ((MrAiModel *) b);
-
-  return (id_a > id_b) - (id_a < id_b);
-}
-
 static void
 select_model (MrRegisterPage *self,
               MrAiModel      *model)
@@ -462,17 +586,12 @@ void
 mr_register_page_set_records (MrRegisterPage *self,
                               GPtrArray      *records)
 {
-  g_autoptr(GPtrArray) models = NULL;
   g_autoptr(GTask) warm = NULL;
 
   g_return_if_fail (MR_IS_REGISTER_PAGE (self));
   g_return_if_fail (records != NULL);
 
-  models = g_ptr_array_new_full (records->len, g_object_unref);
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (models, mr_ai_model_new (g_ptr_array_index (records, i)));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       models->pdata, models->len);
+  mr_register_set_records (self->store, records);
 
   warm = g_task_new (NULL, self->cancellable, NULL, NULL);
   g_task_set_source_tag (warm, warm_search_text);
@@ -554,21 +673,18 @@ static void
 on_model_saved (MrRegisterPage *self,
                 MrModelRecord  *stored)
 {
-  MrAiModel *existing = find_model (self, stored->id, NULL);
+  gboolean existed = mr_register_find (self->store, stored->id) != NULL;
+  MrAiModel *model = mr_register_apply (self->store, stored);
   g_autofree char *escaped = g_markup_escape_text (stored->name, -1);
   g_autofree char *title = NULL;
 
-  if (existing != NULL)
+  if (existed)
     {
-      mr_ai_model_set_record (existing, stored);
       /* Translators: toast after editing; %s is a model name */
       title = g_strdup_printf (_("Saved “%s”"), escaped);
     }
   else
     {
-      g_autoptr(MrAiModel) model = mr_ai_model_new (stored);
-
-      g_list_store_insert_sorted (self->store, model, compare_ids, NULL);
       select_model (self, model);
       /* Translators: toast after adding; %s is a model name */
       title = g_strdup_printf (_("Added “%s”"), escaped);
@@ -618,7 +734,6 @@ on_restored (GObject      *source,
   g_autoptr(MrRegisterPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(MrModelRecord) record = NULL;
-  g_autoptr(MrAiModel) model = NULL;
 
   record = mr_repository_restore_finish (MR_REPOSITORY (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -628,9 +743,7 @@ on_restored (GObject      *source,
       mr_error_presenter_present (GTK_WIDGET (self), _("Could not undo the deletion"), error);
       return;
     }
-  model = mr_ai_model_new (record);
-  g_list_store_insert_sorted (self->store, model, compare_ids, NULL);
-  select_model (self, model);
+  select_model (self, mr_register_apply (self->store, record));
 }
 
 static void
@@ -654,7 +767,6 @@ on_deleted (GObject      *source,
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
-  guint position;
 
   record = mr_repository_delete_finish (MR_REPOSITORY (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -664,8 +776,7 @@ on_deleted (GObject      *source,
       mr_error_presenter_present (GTK_WIDGET (self), _("Could not delete the model"), error);
       return;
     }
-  if (find_model (self, record->id, &position) != NULL)
-    g_list_store_remove (self->store, position);
+  mr_register_remove (self->store, record->id);
 
   escaped = g_markup_escape_text (record->name, -1);
   /* Translators: toast after deleting; %s is a model name */
@@ -940,6 +1051,14 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, provider_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, source_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, openness_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, uses_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, flags_column);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, checked_column);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -964,12 +1083,12 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
 static void
 setup_models (MrRegisterPage *self)
 {
-  self->store = g_list_store_new (MR_TYPE_AI_MODEL);
+  self->store = mr_register_new ();
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filter = gtk_custom_filter_new (filter_func, &self->criteria, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  GTK_FILTER (self->filter));
+  self->filter_model = mr_filter_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                            GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -1004,6 +1123,7 @@ mr_register_page_init (MrRegisterPage *self)
   self->cancellable = g_cancellable_new ();
 
   setup_models (self);
+  setup_columns (self);
   setup_filters (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -1052,7 +1172,10 @@ mr_register_page_search (MrRegisterPage *self,
 {
   g_return_if_fail (MR_IS_REGISTER_PAGE (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* gtk_editable_set_text() empties the entry first, and an empty search
+   * entry reports at once: only touch it when the text differs. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   set_query (self, text);
 }
 

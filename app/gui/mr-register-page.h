@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Model chain: GListStore of MrAiModel → GtkSortListModel (sorter of the
- * column view) → GtkFilterListModel (search and filters) → selection.
- * Filtering sits above sorting so that a keystroke never re-sorts.
+ * Model chain: MrRegister (MrAiModel) → GtkSortListModel (the column view's
+ * sorter) → MrFilterModel (a GtkCustomFilter: search and filters) →
+ * GtkSingleSelection.  Filtering sits above sorting so that a keystroke
+ * never re-sorts; see mr-filter-model.h for why it is not
+ * GtkFilterListModel.
  */
 #pragma once
 

@@ -232,13 +232,6 @@ mr_http_client_new (const char *bearer_token)
   return self;
 }
 
-gboolean
-mr_http_client_has_token (MrHttpClient *self)
-{
-  g_return_val_if_fail (MR_IS_HTTP_CLIENT (self), FALSE);
-  return self->authorization != NULL;
-}
-
 void
 mr_http_client_set_timeout (MrHttpClient *self,
                             guint         milliseconds)
@@ -734,6 +727,8 @@ on_sent (GObject      *source,
                                    req->op_cancel, on_read, task);
 }
 
+/* A timed-out request is not retried: the server is slow, and a retry
+ * would only multiply the wait.  Cancelling op_cancel ends it for good. */
 static gboolean
 on_timeout (gpointer user_data)
 {

@@ -50,7 +50,6 @@ G_DECLARE_FINAL_TYPE (MrHttpClient, mr_http_client, MR, HTTP_CLIENT, GObject)
 
 /* bearer_token may be NULL (anonymous). */
 MrHttpClient   *mr_http_client_new              (const char   *bearer_token);
-gboolean        mr_http_client_has_token        (MrHttpClient *self);
 
 void            mr_http_client_set_timeout      (MrHttpClient *self,
                                                  guint         milliseconds);

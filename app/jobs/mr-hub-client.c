@@ -259,6 +259,7 @@ on_page (GObject      *source,
   g_autoptr(GUri) next_uri = NULL;
   g_autofree char *context = NULL;
   g_autofree char *next = NULL;
+  GCancellable *cancellable;
 
   response = mr_http_client_send_finish (MR_HTTP_CLIENT (source), result, &error);
   if (response == NULL)
@@ -297,8 +298,9 @@ on_page (GObject      *source,
                                _("%s: more than %d pages"), context, MR_HUB_CLIENT_MAX_PAGES);
       return;
     }
+  cancellable = g_task_get_cancellable (task);
   mr_http_client_send_async (self->http, "GET", next, NULL, pages->subject,
-                             g_task_get_cancellable (task), on_page, g_steal_pointer (&task));
+                             cancellable, on_page, g_steal_pointer (&task));
 }
 
 static void

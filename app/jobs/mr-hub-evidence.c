@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "mr-evidence.h"
 #include "mr-hub-evidence.h"
 

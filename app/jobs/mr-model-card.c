@@ -12,7 +12,8 @@
 #include "mr-error.h"
 #include "mr-model-card.h"
 
-#define MAX_LINKS 32
+/* Bounds every list the card keeps (tags, datasets, links, …). */
+#define MAX_VALUES 256
 
 G_DEFINE_BOXED_TYPE (MrModelCard, mr_model_card, mr_model_card_ref, mr_model_card_unref)
 
@@ -107,7 +108,7 @@ static void
 add_unique (GPtrArray  *array,
             const char *value)
 {
-  if (array->len >= MAX_LINKS * 8 || value == NULL || *value == '\0')
+  if (array->len >= MAX_VALUES || value == NULL || *value == '\0')
     return;
   for (guint i = 0; i < array->len; i++)
     if (g_str_equal (g_ptr_array_index (array, i), value))

@@ -443,6 +443,48 @@ mr_repository_export_finish (MrRepository  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Runs on the worker thread. */
+static void
+check_integrity_job (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+
+  if (mr_store_check_integrity (self->store, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mr_repository_check_integrity_async (MrRepository        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  /* It reads the whole file: anything the user asks for goes first. */
+  queue_job (self, MR_PRIORITY_BACKGROUND, check_integrity_job,
+             mr_repository_check_integrity_async, NULL, NULL,
+             cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_check_integrity_finish (MrRepository  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_check_integrity_async),
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 mr_repository_dispose (GObject *object)
 {

@@ -97,4 +97,14 @@ gboolean        mr_repository_export_finish  (MrRepository        *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* Reads the whole register for damage (MR_STORE_ERROR_CORRUPT), at
+ * background priority: call it once the list is shown. */
+void            mr_repository_check_integrity_async  (MrRepository        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        mr_repository_check_integrity_finish (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

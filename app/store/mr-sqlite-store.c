@@ -12,6 +12,7 @@
 #include "mr-enums.h"
 #include "mr-error.h"
 #include "mr-model-json.h"
+#include "mr-policy-stamp.h"
 #include "mr-sqlite-audit.h"
 #include "mr-sqlite-schema.h"
 #include "mr-sqlite-store.h"
@@ -19,6 +20,9 @@
 
 /* Rows between two calls of an import's progress callback. */
 #define PROGRESS_INTERVAL 1000
+
+/* Ids re-evaluated per read when the framework changes. */
+#define REEVALUATE_SLICE 1000
 
 /* The columns of "models" in binding order: statement parameter N is column
  * N of MODEL_COLUMNS, and column N of a SELECT that starts with "id". */
@@ -33,16 +37,8 @@
 #define PARAM_ID 24
 #define PARAM_EXPECTED_REVISION 25
 
-/* All 17 components of an entry in one statement: an import of 100,000
- * entries stores 1.7 million of them, and one step per entry instead of
- * one per component makes it about a third faster. */
+/* Parameters of one row of an INSERT INTO components. */
 #define COMPONENT_N_PARAMS 7
-#define COMPONENT_ROW "(?, ?, ?, ?, ?, ?, ?)"
-#define COMPONENT_ROWS_4 COMPONENT_ROW ", " COMPONENT_ROW ", " COMPONENT_ROW ", " COMPONENT_ROW
-#define COMPONENT_ROWS_17 \
-  COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " COMPONENT_ROWS_4 ", " \
-  COMPONENT_ROW
-G_STATIC_ASSERT (MR_N_COMPONENTS == 17);
 
 enum {
   COL_ID,
@@ -87,7 +83,7 @@ typedef enum {
   STMT_DELETE_COMPONENTS,
   STMT_INSERT_TAG,
   STMT_INSERT_USE,
-  STMT_INSERT_COMPONENTS,
+  STMT_UPDATE_POLICY,
   N_STATEMENTS
 } Statement;
 
@@ -128,9 +124,10 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "INSERT INTO model_tags (model_id, position, tag) VALUES (?1, ?2, ?3)",
   [STMT_INSERT_USE] =
     "INSERT INTO intended_uses (model_id, position, use_id) VALUES (?1, ?2, ?3)",
-  [STMT_INSERT_COMPONENTS] =
-    "INSERT INTO components (model_id, kind, availability, license, link, source, verified)"
-    " VALUES " COMPONENT_ROWS_17,
+  /* The policy columns are derived from the content, so restamping them is
+   * not an edit: no new revision, no new updated_at. */
+  [STMT_UPDATE_POLICY] =
+    "UPDATE models SET openness = ?1, worst_flag = ?2, n_flags = ?3 WHERE id = ?4",
 };
 
 struct _MrSqliteStore
@@ -140,6 +137,8 @@ struct _MrSqliteStore
   char         *path;
   sqlite3      *db;
   sqlite3_stmt *statements[N_STATEMENTS];
+  /* [n - 1] stores n components. */
+  sqlite3_stmt *insert_components[MR_N_COMPONENTS];
 };
 
 static void mr_sqlite_store_iface_init (MrStoreInterface *iface);
@@ -218,30 +217,58 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Statements are prepared on first use and kept: an import runs the same
- * five statements 100,000 times. */
+/* Statements are prepared on first use and kept in *slot: an import runs
+ * the same few statements 100,000 times. */
+static sqlite3_stmt *
+get_cached_statement (MrSqliteStore  *self,
+                      sqlite3_stmt  **slot,
+                      const char     *sql,
+                      GError        **error)
+{
+  int rc;
+
+  if (*slot != NULL)
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+      return *slot;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc != SQLITE_OK)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, sql);
+      return NULL;
+    }
+  return *slot;
+}
+
 static sqlite3_stmt *
 get_statement (MrSqliteStore  *self,
                Statement       which,
                GError        **error)
 {
-  sqlite3_stmt *stmt = self->statements[which];
-  int rc;
+  return get_cached_statement (self, &self->statements[which], statement_sql[which], error);
+}
 
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  rc = sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
-                           &self->statements[which], NULL);
-  if (rc != SQLITE_OK)
-    {
-      mr_sqlite_set_error (error, self->db, rc, self->path, statement_sql[which]);
-      return NULL;
-    }
-  return self->statements[which];
+/* An INSERT of n component rows: one step per entry instead of one per
+ * component makes storing an entry with evidence for all 17 about a third
+ * faster. */
+static sqlite3_stmt *
+get_insert_components (MrSqliteStore  *self,
+                       guint           n_rows,
+                       GError        **error)
+{
+  g_autoptr(GString) sql = NULL;
+
+  if (self->insert_components[n_rows - 1] != NULL)
+    return get_cached_statement (self, &self->insert_components[n_rows - 1], NULL, error);
+
+  sql = g_string_new ("INSERT INTO components"
+                      " (model_id, kind, availability, license, link, source, verified)"
+                      " VALUES ");
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
+  return get_cached_statement (self, &self->insert_components[n_rows - 1], sql->str, error);
 }
 
 /* Steps a statement that returns no rows. */
@@ -428,6 +455,8 @@ load_lists (MrSqliteStore  *self,
   return TRUE;
 }
 
+/* Only components that differ from the default have a row (see the
+ * schema); the others keep what mr_model_record_new() put there. */
 static gboolean
 load_components (MrSqliteStore  *self,
                  GPtrArray      *records,
@@ -541,30 +570,61 @@ insert_list (MrSqliteStore  *self,
   return TRUE;
 }
 
+/* What mr_model_record_new() leaves in a component, and what a missing
+ * row reads as. */
 static gboolean
-insert_children (MrSqliteStore        *self,
-                 gint64                id,
-                 const MrModelRecord  *record,
-                 GError              **error)
+component_is_default (const MrComponent *component)
 {
-  sqlite3_stmt *stmt = get_statement (self, STMT_INSERT_COMPONENTS, error);
+  return component->availability == MR_AVAILABILITY_UNKNOWN &&
+         component->license == NULL &&
+         component->link == NULL &&
+         component->source == MR_EVIDENCE_SOURCE_PERSON &&
+         !component->verified;
+}
 
-  if (stmt == NULL)
-    return FALSE;
+static gboolean
+insert_components (MrSqliteStore        *self,
+                   gint64                id,
+                   const MrModelRecord  *record,
+                   GError              **error)
+{
+  const MrComponent *stored[MR_N_COMPONENTS];
+  sqlite3_stmt *stmt;
+  guint n_rows = 0;
+
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    if (!component_is_default (&record->components[i]))
+      stored[n_rows++] = &record->components[i];
+  if (n_rows == 0)
+    return TRUE;
+
+  if ((stmt = get_insert_components (self, n_rows, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
     {
-      const MrComponent *component = &record->components[i];
+      const MrComponent *component = stored[i];
       int first = i * COMPONENT_N_PARAMS;
 
       sqlite3_bind_int64 (stmt, first + 1, id);
-      mr_sqlite_bind_text (stmt, first + 2, enum_nick (ENUM_COMPONENT_KIND, i));
+      mr_sqlite_bind_text (stmt, first + 2, enum_nick (ENUM_COMPONENT_KIND, component->kind));
       mr_sqlite_bind_text (stmt, first + 3, enum_nick (ENUM_AVAILABILITY, component->availability));
       mr_sqlite_bind_text (stmt, first + 4, component->license);
       mr_sqlite_bind_text (stmt, first + 5, component->link);
       mr_sqlite_bind_text (stmt, first + 6, enum_nick (ENUM_EVIDENCE_SOURCE, component->source));
       sqlite3_bind_int (stmt, first + 7, component->verified ? 1 : 0);
     }
-  return run_statement (self, stmt, "storing the components", error) &&
+  return run_statement (self, stmt, "storing the components", error);
+}
+
+/* An update first deletes every child row (delete_children()), so a
+ * component set back to its default loses its row here. */
+static gboolean
+insert_children (MrSqliteStore        *self,
+                 gint64                id,
+                 const MrModelRecord  *record,
+                 GError              **error)
+{
+  return insert_components (self, id, record, error) &&
          insert_list (self, STMT_INSERT_TAG, id, record->tags, error) &&
          insert_list (self, STMT_INSERT_USE, id, record->intended_uses, error);
 }
@@ -966,6 +1026,181 @@ mr_sqlite_store_count_models (MrStore  *store,
   return count;
 }
 
+static int
+interrupt_if_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static gboolean
+mr_sqlite_store_check_integrity (MrStore       *store,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* A check of a large register takes seconds; cancelling it (the window
+   * closes) interrupts it between two steps of the virtual machine. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 10000, interrupt_if_cancelled, cancellable);
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_strcmp0 (mr_sqlite_column_text (stmt, 0), "ok") != 0)
+        problem = column_strdup (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_OK)
+    {
+      mr_sqlite_set_error (error, self->db, rc, self->path, "checking the register");
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
+                   "%s is damaged: %s", self->path, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+reevaluation_summary_json (MrFramework *framework,
+                           guint        n_evaluated,
+                           guint        n_changed)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, "framework change re-evaluation");
+  json_builder_set_member_name (builder, "framework");
+  json_builder_add_string_value (builder, mr_framework_get_name (framework));
+  json_builder_set_member_name (builder, "evaluated");
+  json_builder_add_int_value (builder, n_evaluated);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, n_changed);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+update_policy_columns (MrSqliteStore        *self,
+                       const MrModelRecord  *record,
+                       GError              **error)
+{
+  sqlite3_stmt *stmt = get_statement (self, STMT_UPDATE_POLICY, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  mr_sqlite_bind_text (stmt, 1, enum_nick (ENUM_OPENNESS, record->openness));
+  mr_sqlite_bind_text (stmt, 2, enum_nick (ENUM_FLAG_SEVERITY, record->worst_flag));
+  sqlite3_bind_int (stmt, 3, record->n_flags);
+  sqlite3_bind_int64 (stmt, 4, record->id);
+  return run_statement (self, stmt, "re-evaluating a model", error);
+}
+
+/* Stamps the entries with ids in [first_id, last_id]; counts them and the
+ * ones whose columns changed. */
+static gboolean
+reevaluate_range (MrSqliteStore  *self,
+                  MrFramework    *framework,
+                  gint64          first_id,
+                  gint64          last_id,
+                  guint          *inout_n_evaluated,
+                  guint          *inout_n_changed,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) records = load_models (self, MR_LOAD_FULL, first_id, last_id, error);
+
+  if (records == NULL)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      /* Loaded here and not shared, so stamped in place. */
+      MrModelRecord *record = g_ptr_array_index (records, i);
+      MrOpenness openness = record->openness;
+      MrFlagSeverity worst_flag = record->worst_flag;
+      guint n_flags = record->n_flags;
+
+      mr_policy_stamp_record (record, framework, NULL);
+      if (record->openness == openness && record->worst_flag == worst_flag &&
+          record->n_flags == n_flags)
+        continue;
+      if (!update_policy_columns (self, record, error))
+        return FALSE;
+      (*inout_n_changed)++;
+    }
+  *inout_n_evaluated += records->len;
+  return TRUE;
+}
+
+static gboolean
+reevaluate_in_transaction (MrSqliteStore  *self,
+                           MrFramework    *framework,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_autofree char *summary = NULL;
+  guint n_evaluated = 0;
+  guint n_changed = 0;
+  gint64 max_id = 0;
+  /* The framework change that causes this is the person's action, recorded
+   * where it is made; this entry records its consequence. */
+  MrSqliteAuditEntry entry = {
+    .time = now_seconds (),
+    .actor = "system",
+    .action = "reevaluate",
+    .entity_type = "framework",
+  };
+
+  if (!mr_sqlite_query_int64 (self->db, self->path, "SELECT coalesce (max (id), 0) FROM models",
+                              &max_id, error))
+    return FALSE;
+  /* A slice at a time keeps the full records of 100,000 entries, which the
+   * evaluation needs, out of memory all at once. */
+  for (gint64 first_id = 1; first_id <= max_id; first_id += REEVALUATE_SLICE)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !reevaluate_range (self, framework, first_id, first_id + REEVALUATE_SLICE - 1,
+                             &n_evaluated, &n_changed, error))
+        return FALSE;
+    }
+
+  summary = reevaluation_summary_json (framework, n_evaluated, n_changed);
+  entry.after_json = summary;
+  return mr_sqlite_audit_append (self->db, self->path, &entry, error);
+}
+
+static gboolean
+mr_sqlite_store_reevaluate_all (MrStore       *store,
+                                MrFramework   *framework,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!reevaluate_in_transaction (self, framework, cancellable, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 mr_sqlite_store_finalize (GObject *object)
 {
@@ -973,6 +1208,8 @@ mr_sqlite_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STATEMENTS; i++)
     sqlite3_finalize (self->statements[i]);
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    sqlite3_finalize (self->insert_components[i]);
   /* The last connection to close checkpoints the WAL into the file. */
   sqlite3_close (self->db);
   g_free (self->path);
@@ -1018,6 +1255,8 @@ mr_sqlite_store_iface_init (MrStoreInterface *iface)
   iface->restore_model = mr_sqlite_store_restore_model;
   iface->import_models = mr_sqlite_store_import_models;
   iface->count_models = mr_sqlite_store_count_models;
+  iface->check_integrity = mr_sqlite_store_check_integrity;
+  iface->reevaluate_all = mr_sqlite_store_reevaluate_all;
 }
 
 /* Refuses, without opening it through SQLite, a file that is not an SQLite
@@ -1053,37 +1292,6 @@ check_header (const char  *path,
 }
 
 static gboolean
-check_integrity (MrSqliteStore  *self,
-                 GError        **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (g_strcmp0 (mr_sqlite_column_text (stmt, 0), "ok") != 0)
-        problem = column_strdup (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      mr_sqlite_set_error (error, self->db, rc, self->path, "checking the register");
-      return FALSE;
-    }
-  if (problem != NULL)
-    {
-      g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s is damaged: %s", self->path, problem);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 configure_connection (MrSqliteStore  *self,
                       GError        **error)
 {
@@ -1094,8 +1302,12 @@ configure_connection (MrSqliteStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  /* Integrity and identity are checked before anything writes to the file
-   * (switching to WAL does), so a refused file stays untouched.
+  /* Identity is checked before anything writes to the file (switching to
+   * WAL does), so a refused file stays untouched.  Reading the schema is the
+   * only integrity check here: PRAGMA quick_check reads every page, which
+   * takes longer than listing the register, so it is left to
+   * mr_store_check_integrity() in the background; damage that a query meets
+   * first fails that query with MR_STORE_ERROR_CORRUPT.
    *
    * synchronous=NORMAL in WAL mode never corrupts the register: a crash or
    * a kill leaves it at its last committed transaction.  Only a power cut
@@ -1104,8 +1316,7 @@ configure_connection (MrSqliteStore  *self,
    * A 64 MB page cache (SQLite's default is 2 MB) lets an import of that
    * size build its B-trees in memory instead of spilling pages to the WAL
    * over and over. */
-  return check_integrity (self, error) &&
-         mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
+  return mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
          mr_sqlite_exec (self->db, self->path,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"

@@ -74,11 +74,6 @@ mr_store_save_model (MrStore        *self,
                      const char     *actor,
                      GError        **error)
 {
-  g_return_val_if_fail (MR_IS_STORE (self), NULL);
-  g_return_val_if_fail (record != NULL, NULL);
-  g_return_val_if_fail (actor != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   g_autoptr(MrModelRecord) stamped = NULL;
 
   g_return_val_if_fail (MR_IS_STORE (self), NULL);
@@ -109,6 +104,8 @@ mr_store_restore_model (MrStore        *self,
                         const char     *actor,
                         GError        **error)
 {
+  g_autoptr(MrModelRecord) stamped = NULL;
+
   g_return_val_if_fail (MR_IS_STORE (self), NULL);
   g_return_val_if_fail (record != NULL && record->id > 0, NULL);
   g_return_val_if_fail (actor != NULL, NULL);
@@ -128,6 +125,8 @@ mr_store_import_models (MrStore         *self,
                         GCancellable    *cancellable,
                         GError         **error)
 {
+  g_autoptr(GPtrArray) stamped = NULL;
+
   g_return_val_if_fail (MR_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (actor != NULL, FALSE);

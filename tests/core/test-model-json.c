@@ -221,7 +221,7 @@ test_errors (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) records = parse_string (cases[i].json, &error);
 
-      g_test_message ("case %u: %s", i, cases[i].json);
+      g_test_message ("case %u", i);
       g_assert_null (records);
       mr_test_assert_error (error, MR_PARSE_ERROR, cases[i].code,
                             cases[i].fragments[0], cases[i].fragments[1], cases[i].fragments[2],

@@ -97,16 +97,7 @@ test_csv_round_trip (void)
 
   /* A spreadsheet has one row per entry and no room for the 17 components. */
   for (guint i = 0; i < records->len; i++)
-    {
-      MrModelRecord *record = g_ptr_array_index (records, i);
-
-      for (guint k = 0; k < MR_N_COMPONENTS; k++)
-        {
-          mr_component_clear (&record->components[k]);
-          memset (&record->components[k], 0, sizeof record->components[k]);
-          record->components[k].kind = k;
-        }
-    }
+    mr_store_test_clear_components (g_ptr_array_index (records, i));
   export_import (MR_FILE_FORMAT_CSV, "models.csv", records);
 }
 

@@ -341,6 +341,12 @@ test_repository_round_trip (void)
   listed = list_models (repository);
   g_assert_cmpuint (listed->len, ==, 1);
 
+  mr_repository_check_integrity_async (repository, NULL, store_result, &result);
+  g_assert_true (mr_repository_check_integrity_finish (repository, wait_result (&result),
+                                                       &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
   /* Once shut down and the last results delivered, nothing holds on to it. */
   mr_repository_shutdown (repository);
   while (g_main_context_iteration (NULL, FALSE))

@@ -4,7 +4,32 @@
  */
 #include "config.h"
 
+#include "mr-policy-stamp.h"
 #include "mr-store-test-util.h"
+
+/* The store stamps what it saves with its framework's outcome; records
+ * stamped by the same (default) framework compare equal to what is read
+ * back. */
+static MrFramework *
+default_framework (void)
+{
+  static MrFramework *framework;
+
+  if (framework == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      framework = mr_framework_new_default (&error);
+      g_assert_no_error (error);
+    }
+  return framework;
+}
+
+void
+mr_store_test_stamp (MrModelRecord *record)
+{
+  mr_policy_stamp_record (record, default_framework (), NULL);
+}
 
 MrModelRecord *
 mr_store_test_record_new (guint n)
@@ -30,9 +55,6 @@ mr_store_test_record_new (guint n)
   record->deployment = MR_DEPLOYMENT_SELF_HOSTED;
   record->data_sensitivity = MR_DATA_SENSITIVITY_INTERNAL;
   record->status = n % 4;
-  record->openness = MR_OPENNESS_OPEN_WEIGHTS;
-  record->worst_flag = MR_FLAG_SEVERITY_WARNING;
-  record->n_flags = n % 5;
   mr_model_record_set_string (&record->notes, n % 2 ? "Reviewed" : NULL);
   record->created_at = 1700000000 + n;
   record->last_checked_at = n % 2 ? 1710000000 : 0;
@@ -50,7 +72,20 @@ mr_store_test_record_new (guint n)
       component->source = MR_EVIDENCE_SOURCE_HUB;
       component->verified = i % 3 == 0;
     }
+  mr_store_test_stamp (record);
   return record;
+}
+
+void
+mr_store_test_clear_components (MrModelRecord *record)
+{
+  for (guint k = 0; k < MR_N_COMPONENTS; k++)
+    {
+      mr_component_clear (&record->components[k]);
+      memset (&record->components[k], 0, sizeof record->components[k]);
+      record->components[k].kind = k;
+    }
+  mr_store_test_stamp (record);
 }
 
 GPtrArray *

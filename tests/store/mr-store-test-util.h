@@ -8,8 +8,16 @@
 
 G_BEGIN_DECLS
 
-/* A valid record whose every field depends on n, so two records differ. */
+/* Sets the policy columns the way the store does with its default
+ * framework, so that a record edited by a test compares equal to what the
+ * store gives back. */
+void           mr_store_test_stamp               (MrModelRecord *record);
+/* A valid record whose every field depends on n, so two records differ;
+ * stamped. */
 MrModelRecord *mr_store_test_record_new          (guint      n);
+/* Sets all 17 components to the default (as a CSV row, which has no room
+ * for them, is read) and restamps the record. */
+void           mr_store_test_clear_components    (MrModelRecord *record);
 /* n records in a GPtrArray that owns them. */
 GPtrArray     *mr_store_test_records_new         (guint      n_records);
 

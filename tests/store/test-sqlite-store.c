@@ -327,40 +327,119 @@ test_foreign_database (void)
   assert_refused_unchanged (path, MR_STORE_ERROR_NOT_A_DATABASE);
 }
 
+/* The first page of a table or index, counted from 1. */
+static gint64
+root_page (const char *path,
+           const char *name)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 page;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (page, >, 1);
+  return page;
+}
+
+static void
+damage_page (const char *path,
+             gint64      page)
+{
+  sqlite3 *db = open_raw (path);
+  gint64 page_size = query_int (db, "PRAGMA page_size");
+  g_autofree guint8 *garbage = g_malloc (page_size);
+  FILE *file;
+
+  sqlite3_close (db);
+  memset (garbage, 0xa5, page_size);
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
+  fclose (file);
+}
+
+static void
+assert_damage_found (MrStore    *store,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mr_store_check_integrity (store, NULL, &error));
+  g_assert_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+/* Opening reads only the schema, so damage elsewhere is found by the first
+ * query that meets it, and by the integrity check; neither writes to the
+ * file. */
 static void
 test_corrupt (void)
 {
   g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
-  gint64 page_size;
-  gint64 n_pages;
-  guint8 garbage[512];
-  sqlite3 *db;
-  FILE *file;
 
   create_register (path, 300);
-  db = open_raw (path);
-  page_size = query_int (db, "PRAGMA page_size");
-  n_pages = query_int (db, "PRAGMA page_count");
-  sqlite3_close (db);
-  g_assert_cmpint (n_pages, >, 10);
-
-  /* Scribble over the middle of a page holding model rows. */
-  memset (garbage, 0xa5, sizeof garbage);
-  file = g_fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (n_pages / 2) * page_size + 100, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
-  fclose (file);
+  damage_page (path, root_page (path, "models"));
   before = mr_store_test_read_file (path);
 
-  g_assert_null (mr_sqlite_store_open (path, &error));
+  store = open_store (path);
+  g_assert_null (mr_store_list_models (store, MR_LOAD_SUMMARY, &error));
   g_assert_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, path));
+  assert_damage_found (store, path);
+  g_clear_object (&store);
+
   after = mr_store_test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Damage that the list never reads (an index used only to find the entries
+ * with a given use) is found by the integrity check alone. */
+static void
+test_check_integrity (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_register (path, 300);
+  store = open_store (path);
+  g_assert_true (mr_store_check_integrity (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  damage_page (path, root_page (path, "intended_uses_by_use"));
+  store = open_store (path);
+  records = mr_store_list_models (store, MR_LOAD_FULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 300);
+  assert_damage_found (store, path);
+}
+
+static void
+test_check_integrity_cancel (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(MrStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_register (path, 10);
+  store = open_store (path);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (mr_store_check_integrity (store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
@@ -398,6 +477,7 @@ test_crud (void)
   edit->tags = g_strsplit ("a;b;c", ";", -1);
   edit->components[MR_COMPONENT_DATA_CARD].availability = MR_AVAILABILITY_PRESENT;
   mr_model_record_set_string (&edit->components[MR_COMPONENT_DATA_CARD].license, "CDLA-Permissive-2.0");
+  mr_store_test_stamp (edit);
   updated = mr_store_save_model (store, edit, ACTOR, &error);
   g_assert_no_error (error);
   g_assert_cmpint (updated->id, ==, saved->id);
@@ -570,6 +650,112 @@ test_import (void)
     g_assert_cmpuint (((MrModelRecord *) g_ptr_array_index (listed, i))->revision, ==, 1);
 }
 
+/* A record whose components each differ from the default in one field
+ * only, or not at all, so that a field lost on the way shows. */
+static MrModelRecord *
+sparse_record_new (void)
+{
+  MrModelRecord *record = mr_store_test_record_new (3);
+
+  mr_store_test_clear_components (record);
+  record->components[MR_COMPONENT_MODEL_ARCHITECTURE].availability = MR_AVAILABILITY_ABSENT;
+  mr_model_record_set_string (&record->components[MR_COMPONENT_FINAL_PARAMETERS].license,
+                              "Apache-2.0");
+  mr_model_record_set_string (&record->components[MR_COMPONENT_MODEL_CARD].link,
+                              "https://example.org/card");
+  record->components[MR_COMPONENT_DATASETS].source = MR_EVIDENCE_SOURCE_OLLAMA;
+  record->components[MR_COMPONENT_MODEL_METADATA].verified = TRUE;
+  mr_store_test_stamp (record);
+  return record;
+}
+
+static void
+assert_same_components (const MrModelRecord *expected,
+                        const MrModelRecord *actual)
+{
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    g_assert_true (mr_component_equal (&expected->components[i], &actual->components[i]));
+}
+
+static gint64
+count_component_rows (const char *path)
+{
+  sqlite3 *db = open_raw (path);
+  gint64 count = query_int (db, "SELECT count(*) FROM components");
+
+  sqlite3_close (db);
+  return count;
+}
+
+/* Only components that differ from the default have a row, and all 17
+ * read back exactly, whether one field differs or all do. */
+static void
+test_sparse_components (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store (path);
+  g_autoptr(MrModelRecord) sparse = sparse_record_new ();
+  g_autoptr(MrModelRecord) dense = mr_store_test_record_new (4);
+  g_autoptr(MrModelRecord) saved_sparse = NULL;
+  g_autoptr(MrModelRecord) saved_dense = NULL;
+  g_autoptr(MrModelRecord) edit = NULL;
+  g_autoptr(MrModelRecord) updated = NULL;
+  g_autoptr(MrModelRecord) got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  saved_sparse = mr_store_save_model (store, sparse, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_component_rows (path), ==, 5);
+  saved_dense = mr_store_save_model (store, dense, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_component_rows (path), ==, 5 + MR_N_COMPONENTS);
+
+  got = mr_store_get_model (store, saved_sparse->id, &error);
+  g_assert_no_error (error);
+  assert_same_components (sparse, got);
+  g_assert_true (mr_model_record_same_content (sparse, got));
+  g_clear_pointer (&got, mr_model_record_unref);
+  got = mr_store_get_model (store, saved_dense->id, &error);
+  g_assert_no_error (error);
+  assert_same_components (dense, got);
+  g_clear_pointer (&got, mr_model_record_unref);
+
+  /* Back to the default: the row goes, and the component reads as unknown. */
+  edit = mr_model_record_copy (saved_sparse);
+  mr_component_clear (&edit->components[MR_COMPONENT_MODEL_CARD]);
+  mr_store_test_stamp (edit);
+  updated = mr_store_save_model (store, edit, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_component_rows (path), ==, 4 + MR_N_COMPONENTS);
+  got = mr_store_get_model (store, updated->id, &error);
+  g_assert_no_error (error);
+  assert_same_components (edit, got);
+  g_assert_null (got->components[MR_COMPONENT_MODEL_CARD].link);
+}
+
+/* A spreadsheet brings no component evidence, so an import of it writes no
+ * component rows at all. */
+static void
+test_import_without_components (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store (path);
+  g_autoptr(GPtrArray) records = mr_store_test_records_new (100);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    mr_store_test_clear_components (g_ptr_array_index (records, i));
+  g_assert_true (mr_store_import_models (store, records, ACTOR, "models.csv",
+                                         NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_component_rows (path), ==, 0);
+
+  listed = mr_store_list_models (store, MR_LOAD_FULL, &error);
+  g_assert_no_error (error);
+  mr_store_test_assert_same_records (records, listed);
+}
+
 static void
 test_import_all_or_nothing (void)
 {
@@ -738,11 +924,15 @@ main (int   argc,
   g_test_add_func ("/sqlite-store/open/not-a-database", test_not_a_database);
   g_test_add_func ("/sqlite-store/open/foreign-database", test_foreign_database);
   g_test_add_func ("/sqlite-store/open/corrupt", test_corrupt);
+  g_test_add_func ("/sqlite-store/check-integrity", test_check_integrity);
+  g_test_add_func ("/sqlite-store/check-integrity/cancel", test_check_integrity_cancel);
   g_test_add_func ("/sqlite-store/resolve-path", test_resolve_path);
   g_test_add_func ("/sqlite-store/crud", test_crud);
   g_test_add_func ("/sqlite-store/conflict", test_conflict);
   g_test_add_func ("/sqlite-store/delete-restore", test_delete_restore);
+  g_test_add_func ("/sqlite-store/sparse-components", test_sparse_components);
   g_test_add_func ("/sqlite-store/import", test_import);
+  g_test_add_func ("/sqlite-store/import-without-components", test_import_without_components);
   g_test_add_func ("/sqlite-store/import-all-or-nothing", test_import_all_or_nothing);
   g_test_add_func ("/sqlite-store/import-cancel", test_import_cancel);
   g_test_add_func ("/sqlite-store/audit", test_audit);
