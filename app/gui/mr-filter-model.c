@@ -14,6 +14,7 @@ struct _MrFilterModel
 
   GListModel *model;
   GtkFilter  *filter;
+  GPtrArray  *items;    /* model's items, borrowed: rebuilt whenever it changes */
   GPtrArray  *shown;    /* the matching items of model, in its order */
 };
 
@@ -106,22 +107,19 @@ static GPtrArray *
 filter_all (MrFilterModel *self,
             gboolean       keep_shown)
 {
-  guint n = g_list_model_get_n_items (self->model);
-  GPtrArray *shown = new_shown (n);
+  GPtrArray *shown = new_shown (self->items->len);
   guint next_shown = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->items->len; i++)
     {
-      gpointer item = g_list_model_get_item (self->model, i);
+      gpointer item = g_ptr_array_index (self->items, i);
       gboolean was_shown = next_shown < self->shown->len &&
                            g_ptr_array_index (self->shown, next_shown) == item;
 
       if (was_shown)
         next_shown++;
       if ((keep_shown && was_shown) || gtk_filter_match (self->filter, item))
-        g_ptr_array_add (shown, item);
-      else
-        g_object_unref (item);
+        g_ptr_array_add (shown, g_object_ref (item));
     }
   return shown;
 }
@@ -146,10 +144,21 @@ on_filter_changed (MrFilterModel   *self,
 }
 
 /* The register changes (load, add, delete, re-sort) are rare next to
- * keystrokes: the list is simply rebuilt. */
+ * keystrokes: the lists are simply rebuilt.  Keeping the model's items in
+ * an array spares a keystroke 100,000 calls through the sort model. */
 static void
 on_model_changed (MrFilterModel *self)
 {
+  guint n = g_list_model_get_n_items (self->model);
+
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+
+      /* The model keeps its items alive until its next items-changed. */
+      g_ptr_array_add (self->items, item);
+    }
   replace_shown (self, filter_all (self, FALSE));
 }
 
@@ -174,6 +183,7 @@ mr_filter_model_finalize (GObject *object)
   MrFilterModel *self = MR_FILTER_MODEL (object);
 
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mr_filter_model_parent_class)->finalize (object);
 }
@@ -191,6 +201,7 @@ static void
 mr_filter_model_init (MrFilterModel *self)
 {
   self->shown = new_shown (0);
+  self->items = g_ptr_array_new ();
 }
 
 MrFilterModel *

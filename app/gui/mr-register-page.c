@@ -175,9 +175,7 @@ set_query (MrRegisterPage *self,
   change = query_change (self->criteria.query, query);
   g_free (self->criteria.query);
   self->criteria.query = g_steal_pointer (&query);
-  gtk_column_view_set_model (self->column_view, NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void

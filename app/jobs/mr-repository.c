@@ -485,6 +485,56 @@ mr_repository_check_integrity_finish (MrRepository  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Runs on the worker thread. */
+static void
+set_framework_job (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  g_autoptr(MrFramework) previous = g_object_ref (mr_store_get_framework (self->store));
+  GError *error = NULL;
+
+  mr_store_set_framework (self->store, task_data);
+  if (mr_store_reevaluate_all (self->store, cancellable, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  /* The entries still carry the previous framework's outcome. */
+  mr_store_set_framework (self->store, previous);
+  g_task_return_error (task, error);
+}
+
+void
+mr_repository_set_framework_async (MrRepository        *self,
+                                   MrFramework         *framework,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (MR_IS_FRAMEWORK (framework));
+
+  /* A framework is immutable, so the worker may share it. */
+  queue_job (self, MR_PRIORITY_INTERACTIVE, set_framework_job,
+             mr_repository_set_framework_async, g_object_ref (framework), g_object_unref,
+             cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_set_framework_finish (MrRepository  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_set_framework_async),
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 mr_repository_dispose (GObject *object)
 {

@@ -97,6 +97,19 @@ gboolean        mr_repository_export_finish  (MrRepository        *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* Makes framework the one whose outcome is stored with every entry, and
+ * re-evaluates the stored entries under it (mr_store_reevaluate_all());
+ * list again afterwards.  When the re-evaluation fails, the framework in
+ * force stays as it was. */
+void            mr_repository_set_framework_async    (MrRepository        *self,
+                                                      MrFramework         *framework,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        mr_repository_set_framework_finish   (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* Reads the whole register for damage (MR_STORE_ERROR_CORRUPT), at
  * background priority: call it once the list is shown. */
 void            mr_repository_check_integrity_async  (MrRepository        *self,

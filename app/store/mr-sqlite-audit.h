@@ -21,8 +21,9 @@ typedef struct {
   gint64      seq;
   gint64      time;
   const char *actor;
-  const char *action;        /* "create", "update", "delete", "restore", "import" */
-  const char *entity_type;   /* "model", "import" */
+  const char *action;        /* "create", "update", "delete", "restore", "import",
+                              * "reevaluate" */
+  const char *entity_type;   /* "model", "import", "framework" */
   gint64      entity_id;     /* 0: none */
   const char *before_json;   /* NULL: none */
   const char *after_json;

@@ -391,6 +391,42 @@ test_repository_transfer (void)
   g_assert_cmpuint (listed->len, ==, 2);
 }
 
+/* Under the default framework, credit scoring with a model bound to an
+ * acceptable-use policy is blocked; under the lenient one it is not. */
+static void
+test_repository_set_framework (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrFramework) lenient = mr_store_test_lenient_framework_new ();
+  g_autoptr(MrModelRecord) record = mr_store_test_record_new (1);
+  g_autoptr(MrModelRecord) saved = NULL;
+  g_autoptr(MrRepository) repository = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mr_model_record_set_string (&record->license, "llama3.1");
+  g_strfreev (record->intended_uses);
+  record->intended_uses = g_strsplit ("credit-scoring", ";", -1);
+
+  repository = open_repository (path, &error);
+  g_assert_no_error (error);
+  mr_repository_save_async (repository, record, NULL, store_result, &result);
+  saved = mr_repository_save_finish (repository, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->worst_flag, ==, MR_FLAG_SEVERITY_BLOCKING);
+  g_clear_object (&result);
+
+  mr_repository_set_framework_async (repository, lenient, NULL, store_result, &result);
+  g_assert_true (mr_repository_set_framework_finish (repository, wait_result (&result), &error));
+  g_assert_no_error (error);
+
+  listed = list_models (repository);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (((MrModelRecord *) g_ptr_array_index (listed, 0))->worst_flag, <,
+                   MR_FLAG_SEVERITY_BLOCKING);
+}
+
 static void
 test_repository_open_error (void)
 {
@@ -420,6 +456,7 @@ main (int   argc,
               fixture_set_up, test_shutdown_pending, fixture_tear_down);
   g_test_add_func ("/repository/round-trip", test_repository_round_trip);
   g_test_add_func ("/repository/transfer", test_repository_transfer);
+  g_test_add_func ("/repository/set-framework", test_repository_set_framework);
   g_test_add_func ("/repository/open-error", test_repository_open_error);
 
   return g_test_run ();

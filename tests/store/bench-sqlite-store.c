@@ -82,19 +82,9 @@ bench_reevaluate (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MrStore) store = mr_sqlite_store_open (path, &error);
-  g_autoptr(MrFramework) framework = NULL;
-  static const char lenient[] =
-    "format: 1\n"
-    "name: Lenient\n"
-    "tiers:\n"
-    "  prohibited: {blocked: true, severity: blocking}\n"
-    "  high: {severity: warning}\n"
-    "  limited: {severity: warning}\n"
-    "  minimal: {severity: warning}\n";
+  g_autoptr(MrFramework) framework = mr_store_test_lenient_framework_new ();
   gint64 start;
 
-  g_assert_no_error (error);
-  framework = mr_framework_new_from_data (lenient, sizeof lenient - 1, "lenient.yml", &error);
   g_assert_no_error (error);
   mr_store_set_framework (store, framework);
   start = g_get_monotonic_time ();

@@ -25,6 +25,25 @@ default_framework (void)
   return framework;
 }
 
+MrFramework *
+mr_store_test_lenient_framework_new (void)
+{
+  static const char yaml[] =
+    "format: 1\n"
+    "name: Lenient test framework\n"
+    "tiers:\n"
+    "  prohibited: {blocked: true, severity: blocking}\n"
+    "  high: {severity: warning}\n"
+    "  limited: {severity: warning}\n"
+    "  minimal: {severity: warning}\n";
+  g_autoptr(GError) error = NULL;
+  MrFramework *framework = mr_framework_new_from_data (yaml, sizeof yaml - 1, "lenient.yml",
+                                                       &error);
+
+  g_assert_no_error (error);
+  return framework;
+}
+
 void
 mr_store_test_stamp (MrModelRecord *record)
 {

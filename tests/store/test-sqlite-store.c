@@ -348,21 +348,30 @@ root_page (const char *path,
 }
 
 static void
+damage_bytes (const char *path,
+              gint64      offset,
+              gsize       length)
+{
+  g_autofree guint8 *garbage = g_malloc (length);
+  FILE *file;
+
+  memset (garbage, 0xa5, length);
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, offset, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, length, file), ==, length);
+  fclose (file);
+}
+
+static void
 damage_page (const char *path,
              gint64      page)
 {
   sqlite3 *db = open_raw (path);
   gint64 page_size = query_int (db, "PRAGMA page_size");
-  g_autofree guint8 *garbage = g_malloc (page_size);
-  FILE *file;
 
   sqlite3_close (db);
-  memset (garbage, 0xa5, page_size);
-  file = g_fopen (path, "r+b");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fseek (file, (page - 1) * page_size, SEEK_SET), ==, 0);
-  g_assert_cmpuint (fwrite (garbage, 1, page_size, file), ==, (gsize) page_size);
-  fclose (file);
+  damage_bytes (path, (page - 1) * page_size, page_size);
 }
 
 static void
@@ -401,6 +410,18 @@ test_corrupt (void)
 
   after = mr_store_test_read_file (path);
   g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The schema is read on opening: damage to it refuses the file, untouched. */
+static void
+test_corrupt_schema (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+
+  create_register (path, 10);
+  /* Page 1 holds the schema after the 100-byte file header. */
+  damage_bytes (path, 100, 400);
+  assert_refused_unchanged (path, MR_STORE_ERROR_CORRUPT);
 }
 
 /* Damage that the list never reads (an index used only to find the entries
@@ -924,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/sqlite-store/open/not-a-database", test_not_a_database);
   g_test_add_func ("/sqlite-store/open/foreign-database", test_foreign_database);
   g_test_add_func ("/sqlite-store/open/corrupt", test_corrupt);
+  g_test_add_func ("/sqlite-store/open/corrupt-schema", test_corrupt_schema);
   g_test_add_func ("/sqlite-store/check-integrity", test_check_integrity);
   g_test_add_func ("/sqlite-store/check-integrity/cancel", test_check_integrity_cancel);
   g_test_add_func ("/sqlite-store/resolve-path", test_resolve_path);

@@ -12,17 +12,6 @@
 
 #define ACTOR "tester"
 
-/* High-risk uses need nothing under this framework, so an entry that the
- * default framework blocks raises no flag here. */
-static const char lenient_framework[] =
-  "format: 1\n"
-  "name: Lenient test framework\n"
-  "tiers:\n"
-  "  prohibited: {blocked: true, severity: blocking}\n"
-  "  high: {severity: warning}\n"
-  "  limited: {severity: warning}\n"
-  "  minimal: {severity: warning}\n";
-
 static MrStore *
 open_store (const char *path)
 {
@@ -66,18 +55,6 @@ query_text (const char *path,
   return text;
 }
 
-static MrFramework *
-lenient_framework_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  MrFramework *framework = mr_framework_new_from_data (lenient_framework,
-                                                       sizeof lenient_framework - 1,
-                                                       "lenient.yml", &error);
-
-  g_assert_no_error (error);
-  return framework;
-}
-
 static void
 test_save_stamps (void)
 {
@@ -115,7 +92,7 @@ test_framework_default (void)
 {
   g_autofree char *path = mr_store_test_register_path ("register.db");
   g_autoptr(MrStore) store = open_store (path);
-  g_autoptr(MrFramework) lenient = lenient_framework_new ();
+  g_autoptr(MrFramework) lenient = mr_store_test_lenient_framework_new ();
 
   g_assert_cmpstr (mr_framework_get_name (mr_store_get_framework (store)), ==,
                    "Default governance framework");
@@ -128,7 +105,7 @@ test_reevaluate_all (void)
 {
   g_autofree char *path = mr_store_test_register_path ("register.db");
   g_autoptr(MrStore) store = open_store (path);
-  g_autoptr(MrFramework) lenient = lenient_framework_new ();
+  g_autoptr(MrFramework) lenient = mr_store_test_lenient_framework_new ();
   /* More than one slice of the re-evaluation. */
   g_autoptr(GPtrArray) records = mr_store_test_records_new (2100);
   g_autoptr(GPtrArray) before = NULL;
