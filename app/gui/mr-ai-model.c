@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "mr-ai-model.h"
 #include "mr-display.h"
 #include "mr-enums.h"

@@ -58,7 +58,7 @@ on_repository_opened (GObject      *source,
                       gpointer      user_data)
 {
   g_autoptr(MrWindow) window = user_data;
-  MrApplication *self = MR_APPLICATION (g_application_get_default ());
+  MrApplication *self = MR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 

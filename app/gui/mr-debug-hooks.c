@@ -158,7 +158,7 @@ mr_debug_hooks_window_loaded (MrWindow *window)
     mr_register_page_select (page, 0);
 
   if (g_strcmp0 (g_getenv ("MR_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
-    watch_next_frame (window);
+    g_idle_add_full (G_PRIORITY_HIGH, watch_next_frame, g_object_ref (window), g_object_unref);
   else if (g_getenv ("MR_SCREENSHOT") != NULL)
     g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, watch_next_frame,
                                 g_object_ref (window), g_object_unref);

@@ -57,7 +57,7 @@ mr_filter_model_list_model_init (GListModelInterface *iface)
 
 /* Swaps in the new list and reports only the range that differs, so the
  * view keeps the rows before and after it. */
-static void
+static gboolean
 replace_shown (MrFilterModel *self,
                GPtrArray     *shown)
 {
@@ -73,9 +73,10 @@ replace_shown (MrFilterModel *self,
          old->pdata[old->len - 1 - suffix] == shown->pdata[shown->len - 1 - suffix])
     suffix++;
   if (prefix == old->len && prefix == shown->len)
-    return;
+    return FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                               old->len - prefix - suffix, shown->len - prefix - suffix);
+  return TRUE;
 }
 
 static GPtrArray *
@@ -147,7 +148,10 @@ on_filter_changed (MrFilterModel   *self,
  * keystrokes: the lists are simply rebuilt.  Keeping the model's items in
  * an array spares a keystroke 100,000 calls through the sort model. */
 static void
-on_model_changed (MrFilterModel *self)
+on_model_changed (MrFilterModel *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added)
 {
   guint n = g_list_model_get_n_items (self->model);
 
@@ -159,7 +163,18 @@ on_model_changed (MrFilterModel *self)
       /* The model keeps its items alive until its next items-changed. */
       g_ptr_array_add (self->items, item);
     }
-  replace_shown (self, filter_all (self, FALSE));
+  if (replace_shown (self, filter_all (self, FALSE)) || removed != added)
+    return;
+
+  /* An item changed in place (an edited entry): the rows showing it must
+   * be drawn again even though the list is the same. */
+  for (guint i = position; i < position + added; i++)
+    {
+      guint shown_position;
+
+      if (g_ptr_array_find (self->shown, g_ptr_array_index (self->items, i), &shown_position))
+        g_list_model_items_changed (G_LIST_MODEL (self), shown_position, 1, 1);
+    }
 }
 
 static void
@@ -218,6 +233,6 @@ mr_filter_model_new (GListModel *model,
   self->filter = filter;
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_changed), self);
   g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
-  on_model_changed (self);
+  on_model_changed (self, 0, 0, 0);
   return self;
 }

@@ -50,13 +50,14 @@ struct _MrRegisterPage
   GtkColumnViewColumn *flags_column;
   GtkColumnViewColumn *checked_column;
   GtkLabel           *count_label;
+  GtkWidget          *pane_separator;
   MrModelDetail      *detail;
 
   /* Owned */
   MrRegister         *store;
   GtkSortListModel   *sort_model;
   MrFilterModel      *filter_model;
-  GtkCustomFilter    *filter;
+  GtkCustomFilter    *filter;       /* owned by filter_model */
   GtkSingleSelection *selection;
   Criteria            criteria;
   MrRepository       *repository;
@@ -445,6 +446,9 @@ update_counts (MrRegisterPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_bar), total > 0);
+  /* An empty register has nothing to detail: its welcome takes the window. */
+  gtk_widget_set_visible (self->pane_separator, total > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), total > 0);
 }
 
 static void
@@ -1058,6 +1062,7 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, flags_column);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, checked_column);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, pane_separator);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);

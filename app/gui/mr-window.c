@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "mr-error-presenter.h"
 #include "mr-register-page.h"
 #include "mr-window.h"

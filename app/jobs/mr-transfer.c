@@ -12,6 +12,7 @@
 #include "mr-error.h"
 #include "mr-model-json.h"
 #include "mr-mot-yaml.h"
+#include "mr-policy-stamp.h"
 #include "mr-transfer.h"
 
 static const struct {
@@ -155,6 +156,17 @@ keep_valid (GPtrArray   *records,
   return g_steal_pointer (&valid);
 }
 
+/* The records are fresh from the parser and not shared yet, so they are
+ * stamped in place: the store then finds their policy columns right and
+ * need not copy each one to stamp it. */
+static void
+stamp_records (GPtrArray   *records,
+               MrFramework *framework)
+{
+  for (guint i = 0; i < records->len; i++)
+    mr_policy_stamp_record (g_ptr_array_index (records, i), framework, NULL);
+}
+
 MrImportReport *
 mr_import_file (MrStore         *store,
                 GFile           *file,
@@ -195,6 +207,7 @@ mr_import_file (MrStore         *store,
   else if ((records = keep_valid (parsed, filename, skip_invalid, report->skipped, error)) == NULL)
     return NULL;
 
+  stamp_records (records, mr_store_get_framework (store));
   if (!mr_store_import_models (store, records, actor, origin, progress, progress_data,
                                cancellable, error))
     return NULL;

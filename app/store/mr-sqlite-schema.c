@@ -18,11 +18,14 @@
  * evidence), and guarantees that an id is never handed out twice, so an
  * undone deletion gets its old id back.
  *
- * Tags and intended uses are ordered lists in their own tables rather than
- * a JSON column: decoding JSON for each of 100,000 rows would dominate the
- * time to load the register, while an ordered scan of a WITHOUT ROWID table
- * merges with the models scan at no cost, and "which entries have this use"
- * stays an indexed query.
+ * Tags and intended uses are columns of "models" holding each list's
+ * strings one after the other, every one with its terminating NUL (a BLOB,
+ * NULL for an empty list).  No C string contains a NUL, so nothing needs
+ * escaping, and decoding is a scan, where JSON would dominate the time to
+ * load 100,000 entries.  Tables with a row per tag and per use made those
+ * rows most of the cost of an import (an entry has a few of each) for no
+ * query that needed them; "which entries have this use" is a scan of the
+ * list the application already holds.
  *
  * Components are sparse: a missing (model_id, kind) row means the default
  * component (availability unknown, no licence, no link, recorded by a
@@ -46,6 +49,8 @@ static const char schema_v1[] =
   "  license_code TEXT,"
   "  license_data TEXT,"
   "  license_document TEXT,"
+  "  tags BLOB,"
+  "  intended_uses BLOB,"
   "  deployment TEXT NOT NULL,"
   "  data_sensitivity TEXT NOT NULL,"
   "  status TEXT NOT NULL,"
@@ -68,19 +73,6 @@ static const char schema_v1[] =
   "  verified INTEGER NOT NULL,"
   "  PRIMARY KEY (model_id, kind)"
   ") STRICT, WITHOUT ROWID;"
-  "CREATE TABLE model_tags ("
-  "  model_id INTEGER NOT NULL REFERENCES models (id),"
-  "  position INTEGER NOT NULL,"
-  "  tag TEXT NOT NULL,"
-  "  PRIMARY KEY (model_id, position)"
-  ") STRICT, WITHOUT ROWID;"
-  "CREATE TABLE intended_uses ("
-  "  model_id INTEGER NOT NULL REFERENCES models (id),"
-  "  position INTEGER NOT NULL,"
-  "  use_id TEXT NOT NULL,"
-  "  PRIMARY KEY (model_id, position)"
-  ") STRICT, WITHOUT ROWID;"
-  "CREATE INDEX intended_uses_by_use ON intended_uses (use_id);"
   "CREATE TABLE checks ("
   "  id INTEGER PRIMARY KEY,"
   "  model_id INTEGER NOT NULL REFERENCES models (id),"

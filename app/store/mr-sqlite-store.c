@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "mr-enums.h"
@@ -29,15 +30,22 @@
 #define MODEL_COLUMNS \
   "revision, name, provider, version, source_kind, source_ref, source_revision," \
   " owner, description, license, license_code, license_data, license_document," \
-  " deployment, data_sensitivity, status, openness, worst_flag, n_flags, notes," \
-  " created_at, updated_at, last_checked_at"
+  " tags, intended_uses, deployment, data_sensitivity, status, openness, worst_flag," \
+  " n_flags, notes, created_at, updated_at, last_checked_at"
 #define MODEL_PARAMS \
   "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
-  " ?18, ?19, ?20, ?21, ?22, ?23"
-#define PARAM_ID 24
-#define PARAM_EXPECTED_REVISION 25
+  " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
+/* ?26 and ?27 in the statements */
+#define PARAM_ID 26
+#define PARAM_EXPECTED_REVISION 27
 
-/* Parameters of one row of an INSERT INTO components. */
+/* The components of an entry are inserted in one statement: one step per
+ * entry instead of one per component makes storing entries with evidence
+ * for all 17 about a third faster. */
+#define COMPONENT_INSERT \
+  "INSERT INTO components (model_id, kind, availability, license, link, source, verified)" \
+  " VALUES "
+#define COMPONENT_ROW "(?, ?, ?, ?, ?, ?, ?)"
 #define COMPONENT_N_PARAMS 7
 
 enum {
@@ -55,6 +63,8 @@ enum {
   COL_LICENSE_CODE,
   COL_LICENSE_DATA,
   COL_LICENSE_DOCUMENT,
+  COL_TAGS,
+  COL_INTENDED_USES,
   COL_DEPLOYMENT,
   COL_DATA_SENSITIVITY,
   COL_STATUS,
@@ -69,8 +79,6 @@ enum {
 
 typedef enum {
   STMT_SELECT_MODELS,
-  STMT_SELECT_TAGS,
-  STMT_SELECT_USES,
   STMT_SELECT_COMPONENTS,
   STMT_SELECT_STATE,
   STMT_COUNT_MODELS,
@@ -78,27 +86,18 @@ typedef enum {
   STMT_UPDATE_MODEL,
   STMT_RESTORE_MODEL,
   STMT_DELETE_MODEL,
-  STMT_DELETE_TAGS,
-  STMT_DELETE_USES,
   STMT_DELETE_COMPONENTS,
-  STMT_INSERT_TAG,
-  STMT_INSERT_USE,
   STMT_UPDATE_POLICY,
   N_STATEMENTS
 } Statement;
 
-/* Child rows are read for a range of model ids, so the same statement loads
- * one entry or the whole register, ordered to merge with the models scan. */
+/* Rows are read for a range of model ids, so the same statements load one
+ * entry or the whole register, components ordered to merge with the models
+ * scan. */
 static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_SELECT_MODELS] =
     "SELECT id, " MODEL_COLUMNS " FROM models"
     " WHERE id BETWEEN ?1 AND ?2 AND deleted_at IS NULL ORDER BY id",
-  [STMT_SELECT_TAGS] =
-    "SELECT model_id, tag FROM model_tags"
-    " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id, position",
-  [STMT_SELECT_USES] =
-    "SELECT model_id, use_id FROM intended_uses"
-    " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id, position",
   [STMT_SELECT_COMPONENTS] =
     "SELECT model_id, kind, availability, license, link, source, verified FROM components"
     " WHERE model_id BETWEEN ?1 AND ?2 ORDER BY model_id",
@@ -107,23 +106,17 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_COUNT_MODELS] =
     "SELECT count(*) FROM models WHERE deleted_at IS NULL",
   [STMT_INSERT_MODEL] =
-    "INSERT INTO models (" MODEL_COLUMNS ", id) VALUES (" MODEL_PARAMS ", ?24)",
+    "INSERT INTO models (" MODEL_COLUMNS ", id) VALUES (" MODEL_PARAMS ", ?26)",
   [STMT_UPDATE_MODEL] =
     "UPDATE models SET (" MODEL_COLUMNS ") = (" MODEL_PARAMS ")"
-    " WHERE id = ?24 AND revision = ?25 AND deleted_at IS NULL",
+    " WHERE id = ?26 AND revision = ?27 AND deleted_at IS NULL",
   [STMT_RESTORE_MODEL] =
     "UPDATE models SET (" MODEL_COLUMNS ", deleted_at) = (" MODEL_PARAMS ", NULL)"
-    " WHERE id = ?24 AND deleted_at IS NOT NULL",
+    " WHERE id = ?26 AND deleted_at IS NOT NULL",
   [STMT_DELETE_MODEL] =
     "UPDATE models SET deleted_at = ?2, revision = revision + 1"
     " WHERE id = ?1 AND deleted_at IS NULL",
-  [STMT_DELETE_TAGS] = "DELETE FROM model_tags WHERE model_id = ?1",
-  [STMT_DELETE_USES] = "DELETE FROM intended_uses WHERE model_id = ?1",
   [STMT_DELETE_COMPONENTS] = "DELETE FROM components WHERE model_id = ?1",
-  [STMT_INSERT_TAG] =
-    "INSERT INTO model_tags (model_id, position, tag) VALUES (?1, ?2, ?3)",
-  [STMT_INSERT_USE] =
-    "INSERT INTO intended_uses (model_id, position, use_id) VALUES (?1, ?2, ?3)",
   /* The policy columns are derived from the content, so restamping them is
    * not an edit: no new revision, no new updated_at. */
   [STMT_UPDATE_POLICY] =
@@ -137,8 +130,12 @@ struct _MrSqliteStore
   char         *path;
   sqlite3      *db;
   sqlite3_stmt *statements[N_STATEMENTS];
-  /* [n - 1] stores n components. */
+  /* [n - 1] inserts n components. */
   sqlite3_stmt *insert_components[MR_N_COMPONENTS];
+  /* The encoded tags and intended uses of the record being bound, reused
+   * from one record to the next. */
+  GByteArray   *tags_buffer;
+  GByteArray   *uses_buffer;
 };
 
 static void mr_sqlite_store_iface_init (MrStoreInterface *iface);
@@ -250,25 +247,21 @@ get_statement (MrSqliteStore  *self,
   return get_cached_statement (self, &self->statements[which], statement_sql[which], error);
 }
 
-/* An INSERT of n component rows: one step per entry instead of one per
- * component makes storing an entry with evidence for all 17 about a third
- * faster. */
 static sqlite3_stmt *
 get_insert_components (MrSqliteStore  *self,
                        guint           n_rows,
                        GError        **error)
 {
+  sqlite3_stmt **slot = &self->insert_components[n_rows - 1];
   g_autoptr(GString) sql = NULL;
 
-  if (self->insert_components[n_rows - 1] != NULL)
-    return get_cached_statement (self, &self->insert_components[n_rows - 1], NULL, error);
+  if (*slot != NULL)
+    return get_cached_statement (self, slot, NULL, error);
 
-  sql = g_string_new ("INSERT INTO components"
-                      " (model_id, kind, availability, license, link, source, verified)"
-                      " VALUES ");
-  for (guint i = 0; i < n_rows; i++)
-    g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
-  return get_cached_statement (self, &self->insert_components[n_rows - 1], sql->str, error);
+  sql = g_string_new (COMPONENT_INSERT COMPONENT_ROW);
+  for (guint i = 1; i < n_rows; i++)
+    g_string_append (sql, ", " COMPONENT_ROW);
+  return get_cached_statement (self, slot, sql->str, error);
 }
 
 /* Steps a statement that returns no rows. */
@@ -312,6 +305,49 @@ rollback (MrSqliteStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* A list is stored as its strings one after the other, each with its
+ * terminating NUL, which no C string contains: no escaping, and decoding
+ * is a scan for NULs.  An empty list is NULL. */
+static GStrv
+column_list (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *data = sqlite3_column_blob (stmt, column);
+  gsize length = sqlite3_column_bytes (stmt, column);
+  gsize n_values = 0;
+  gsize position;
+  GStrv values;
+  guint i;
+
+  /* strnlen(): a damaged value may lack its last NUL. */
+  for (position = 0; position < length; position += strnlen (data + position, length - position) + 1)
+    n_values++;
+  values = g_new (char *, n_values + 1);
+  for (position = 0, i = 0; position < length; position += strlen (values[i++]) + 1)
+    values[i] = g_strndup (data + position, length - position);
+  values[i] = NULL;
+  return values;
+}
+
+static void
+bind_list (sqlite3_stmt *stmt,
+           int           index,
+           GStrv         values,
+           GByteArray   *buffer)
+{
+  if (values[0] == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  g_byte_array_set_size (buffer, 0);
+  for (guint i = 0; values[i] != NULL; i++)
+    g_byte_array_append (buffer, (const guint8 *) values[i], strlen (values[i]) + 1);
+  /* SQLITE_STATIC: the buffer is not touched again before the statement
+   * is reset and its bindings cleared (get_statement()). */
+  sqlite3_bind_blob (stmt, index, buffer->data, buffer->len, SQLITE_STATIC);
+}
+
 static MrModelRecord *
 record_from_row (sqlite3_stmt *stmt)
 {
@@ -331,6 +367,10 @@ record_from_row (sqlite3_stmt *stmt)
   record->license_code = column_strdup (stmt, COL_LICENSE_CODE);
   record->license_data = column_strdup (stmt, COL_LICENSE_DATA);
   record->license_document = column_strdup (stmt, COL_LICENSE_DOCUMENT);
+  g_strfreev (record->tags);
+  record->tags = column_list (stmt, COL_TAGS);
+  g_strfreev (record->intended_uses);
+  record->intended_uses = column_list (stmt, COL_INTENDED_USES);
   record->deployment = column_enum (stmt, COL_DEPLOYMENT, ENUM_DEPLOYMENT);
   record->data_sensitivity = column_enum (stmt, COL_DATA_SENSITIVITY, ENUM_DATA_SENSITIVITY);
   record->status = column_enum (stmt, COL_STATUS, ENUM_STATUS);
@@ -345,7 +385,8 @@ record_from_row (sqlite3_stmt *stmt)
 }
 
 static void
-bind_record (sqlite3_stmt        *stmt,
+bind_record (MrSqliteStore       *self,
+             sqlite3_stmt        *stmt,
              const MrModelRecord *record,
              guint                revision,
              gint64               created_at,
@@ -364,6 +405,8 @@ bind_record (sqlite3_stmt        *stmt,
   mr_sqlite_bind_text (stmt, COL_LICENSE_CODE, record->license_code);
   mr_sqlite_bind_text (stmt, COL_LICENSE_DATA, record->license_data);
   mr_sqlite_bind_text (stmt, COL_LICENSE_DOCUMENT, record->license_document);
+  bind_list (stmt, COL_TAGS, record->tags, self->tags_buffer);
+  bind_list (stmt, COL_INTENDED_USES, record->intended_uses, self->uses_buffer);
   mr_sqlite_bind_text (stmt, COL_DEPLOYMENT, enum_nick (ENUM_DEPLOYMENT, record->deployment));
   mr_sqlite_bind_text (stmt, COL_DATA_SENSITIVITY,
                        enum_nick (ENUM_DATA_SENSITIVITY, record->data_sensitivity));
@@ -400,59 +443,6 @@ find_record (GPtrArray *records,
       ((MrModelRecord *) g_ptr_array_index (records, *cursor))->id == id)
     return g_ptr_array_index (records, *cursor);
   return NULL;
-}
-
-static void
-set_list (MrModelRecord *record,
-          gsize          list_offset,
-          GPtrArray     *values)
-{
-  GStrv *list = G_STRUCT_MEMBER_P (record, list_offset);
-
-  g_ptr_array_add (values, NULL);
-  g_strfreev (*list);
-  *list = (GStrv) g_ptr_array_steal (values, NULL);
-}
-
-/* Fills the tags or intended uses (list_offset into MrModelRecord) of every
- * record from one ordered scan. */
-static gboolean
-load_lists (MrSqliteStore  *self,
-            GPtrArray      *records,
-            Statement       which,
-            gsize           list_offset,
-            gint64          first_id,
-            gint64          last_id,
-            GError        **error)
-{
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  sqlite3_stmt *stmt = get_statement (self, which, error);
-  MrModelRecord *current = NULL;
-  guint cursor = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_range (stmt, first_id, last_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MrModelRecord *record = find_record (records, &cursor, sqlite3_column_int64 (stmt, 0));
-
-      if (record != current && current != NULL)
-        set_list (current, list_offset, values);
-      current = record;
-      if (record != NULL)
-        g_ptr_array_add (values, column_strdup (stmt, 1));
-    }
-  if (current != NULL)
-    set_list (current, list_offset, values);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the register");
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Only components that differ from the default have a row (see the
@@ -519,12 +509,6 @@ load_models (MrSqliteStore  *self,
       return NULL;
     }
 
-  if (!load_lists (self, records, STMT_SELECT_TAGS, G_STRUCT_OFFSET (MrModelRecord, tags),
-                   first_id, last_id, error) ||
-      !load_lists (self, records, STMT_SELECT_USES,
-                   G_STRUCT_OFFSET (MrModelRecord, intended_uses),
-                   first_id, last_id, error))
-    return NULL;
   if (depth == MR_LOAD_FULL && !load_components (self, records, first_id, last_id, error))
     return NULL;
   return g_steal_pointer (&records);
@@ -548,28 +532,6 @@ load_model (MrSqliteStore  *self,
   return mr_model_record_ref (g_ptr_array_index (records, 0));
 }
 
-static gboolean
-insert_list (MrSqliteStore  *self,
-             Statement       which,
-             gint64          id,
-             GStrv           values,
-             GError        **error)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      sqlite3_stmt *stmt = get_statement (self, which, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      mr_sqlite_bind_text (stmt, 3, values[i]);
-      if (!run_statement (self, stmt, statement_sql[which], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* What mr_model_record_new() leaves in a component, and what a missing
  * row reads as. */
 static gboolean
@@ -588,13 +550,13 @@ insert_components (MrSqliteStore        *self,
                    const MrModelRecord  *record,
                    GError              **error)
 {
-  const MrComponent *stored[MR_N_COMPONENTS];
+  MrComponentKind kinds[MR_N_COMPONENTS];
   sqlite3_stmt *stmt;
   guint n_rows = 0;
 
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
     if (!component_is_default (&record->components[i]))
-      stored[n_rows++] = &record->components[i];
+      kinds[n_rows++] = i;
   if (n_rows == 0)
     return TRUE;
 
@@ -602,11 +564,11 @@ insert_components (MrSqliteStore        *self,
     return FALSE;
   for (guint i = 0; i < n_rows; i++)
     {
-      const MrComponent *component = stored[i];
+      const MrComponent *component = &record->components[kinds[i]];
       int first = i * COMPONENT_N_PARAMS;
 
       sqlite3_bind_int64 (stmt, first + 1, id);
-      mr_sqlite_bind_text (stmt, first + 2, enum_nick (ENUM_COMPONENT_KIND, component->kind));
+      mr_sqlite_bind_text (stmt, first + 2, enum_nick (ENUM_COMPONENT_KIND, kinds[i]));
       mr_sqlite_bind_text (stmt, first + 3, enum_nick (ENUM_AVAILABILITY, component->availability));
       mr_sqlite_bind_text (stmt, first + 4, component->license);
       mr_sqlite_bind_text (stmt, first + 5, component->link);
@@ -616,39 +578,21 @@ insert_components (MrSqliteStore        *self,
   return run_statement (self, stmt, "storing the components", error);
 }
 
-/* An update first deletes every child row (delete_children()), so a
- * component set back to its default loses its row here. */
+/* An update first deletes every component row, so a component set back to
+ * its default loses its row. */
 static gboolean
-insert_children (MrSqliteStore        *self,
-                 gint64                id,
-                 const MrModelRecord  *record,
-                 GError              **error)
+replace_components (MrSqliteStore        *self,
+                    gint64                id,
+                    const MrModelRecord  *record,
+                    GError              **error)
 {
-  return insert_components (self, id, record, error) &&
-         insert_list (self, STMT_INSERT_TAG, id, record->tags, error) &&
-         insert_list (self, STMT_INSERT_USE, id, record->intended_uses, error);
-}
+  sqlite3_stmt *stmt = get_statement (self, STMT_DELETE_COMPONENTS, error);
 
-static gboolean
-delete_children (MrSqliteStore  *self,
-                 gint64          id,
-                 GError        **error)
-{
-  static const Statement deletions[] = {
-    STMT_DELETE_TAGS, STMT_DELETE_USES, STMT_DELETE_COMPONENTS,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (deletions); i++)
-    {
-      sqlite3_stmt *stmt = get_statement (self, deletions[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!run_statement (self, stmt, statement_sql[deletions[i]], error))
-        return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_statement (self, stmt, "replacing the components", error) &&
+         insert_components (self, id, record, error);
 }
 
 /* Returns the new id. */
@@ -663,11 +607,11 @@ insert_model (MrSqliteStore        *self,
 
   if (stmt == NULL)
     return 0;
-  bind_record (stmt, record, 1, record->created_at != 0 ? record->created_at : now, now);
+  bind_record (self, stmt, record, 1, record->created_at != 0 ? record->created_at : now, now);
   if (!run_statement (self, stmt, "adding a model", error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
-  if (!insert_children (self, id, record, error))
+  if (!insert_components (self, id, record, error))
     return 0;
   return id;
 }
@@ -683,7 +627,7 @@ update_model (MrSqliteStore        *self,
 
   if (stmt == NULL)
     return FALSE;
-  bind_record (stmt, record, stored->revision + 1, stored->created_at, now);
+  bind_record (self, stmt, record, stored->revision + 1, stored->created_at, now);
   sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
   sqlite3_bind_int64 (stmt, PARAM_EXPECTED_REVISION, record->revision);
   if (!run_statement (self, stmt, "saving a model", error))
@@ -698,8 +642,7 @@ update_model (MrSqliteStore        *self,
                    self->path, record->id, stored->revision, record->revision);
       return FALSE;
     }
-  return delete_children (self, record->id, error) &&
-         insert_children (self, record->id, record, error);
+  return replace_components (self, record->id, record, error);
 }
 
 static gboolean
@@ -877,11 +820,10 @@ restore_in_transaction (MrSqliteStore  *self,
   if (!get_deleted_revision (self, record->id, &revision, error) ||
       (stmt = get_statement (self, STMT_RESTORE_MODEL, error)) == NULL)
     return NULL;
-  bind_record (stmt, record, revision + 1, record->created_at, now);
+  bind_record (self, stmt, record, revision + 1, record->created_at, now);
   sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
   if (!run_statement (self, stmt, "restoring a model", error) ||
-      !delete_children (self, record->id, error) ||
-      !insert_children (self, record->id, record, error))
+      !replace_components (self, record->id, record, error))
     return NULL;
 
   after = load_model (self, record->id, error);
@@ -1210,6 +1152,8 @@ mr_sqlite_store_finalize (GObject *object)
     sqlite3_finalize (self->statements[i]);
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
     sqlite3_finalize (self->insert_components[i]);
+  g_byte_array_unref (self->tags_buffer);
+  g_byte_array_unref (self->uses_buffer);
   /* The last connection to close checkpoints the WAL into the file. */
   sqlite3_close (self->db);
   g_free (self->path);
@@ -1243,6 +1187,8 @@ mr_sqlite_store_class_init (MrSqliteStoreClass *klass)
 static void
 mr_sqlite_store_init (MrSqliteStore *self)
 {
+  self->tags_buffer = g_byte_array_new ();
+  self->uses_buffer = g_byte_array_new ();
 }
 
 static void
@@ -1321,7 +1267,8 @@ configure_connection (MrSqliteStore  *self,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA cache_size = -65536;",
+                         "PRAGMA cache_size = -65536;"
+                         "PRAGMA temp_store = MEMORY;",
                          error);
 }
 

@@ -215,6 +215,43 @@ test_add_search_sort (Fixture       *f,
   g_assert_cmpint (mr_ai_model_get_record (first)->status, ==, MR_STATUS_APPROVED);
 }
 
+static gboolean
+edit_enabled (gpointer data)
+{
+  Fixture *f = data;
+
+  /* The detail pane has loaded the full record that the form edits. */
+  return gtk_widget_activate_action (GTK_WIDGET (f->page), "register.edit", NULL) &&
+         find_editor () != NULL;
+}
+
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(MrAiModel) model = NULL;
+  MrModelEditor *editor;
+  gint64 id;
+
+  assert_count (f, "3 of 3 models");
+  mr_register_page_select (f->page, 0);
+  model = visible_item (f, 0);
+  id = mr_ai_model_get_id (model);
+  g_assert_true (mr_test_spin_until (edit_enabled, f, 5000));
+  editor = find_editor ();
+  g_assert_false (mr_model_editor_get_can_save (editor));
+
+  set_row (editor, "name_row", "Renamed <model>");
+  g_assert_true (mr_model_editor_get_can_save (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (mr_test_spin_until (no_editor, NULL, 5000));
+
+  /* Same entry, same place in the list, new name; and stored. */
+  g_assert_cmpstr (visible_name (f, 0), ==, "Renamed <model>");
+  g_assert_cmpint (stored_id_of (f->path, "Renamed <model>"), ==, id);
+  assert_count (f, "3 of 3 models");
+}
+
 static GtkWidget *
 find_undo_button (GtkWidget *root)
 {
@@ -274,6 +311,8 @@ main (int   argc,
                   fixture_set_up, test_add_search_sort, fixture_tear_down);
       g_test_add ("/register-page/delete-undo", Fixture, NULL,
                   fixture_set_up, test_delete_and_undo, fixture_tear_down);
+      g_test_add ("/register-page/edit", Fixture, NULL,
+                  fixture_set_up, test_edit, fixture_tear_down);
     }
   return g_test_run ();
 }

@@ -148,9 +148,9 @@ test_migrate (gconstpointer data)
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, mr_sqlite_store_schema_version ());
   g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, MR_SQLITE_APPLICATION_ID);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
-                              " ('models', 'components', 'intended_uses', 'model_tags', 'checks',"
+                              " ('models', 'components', 'checks',"
                               " 'approval_requests', 'approval_decisions', 'audit_entries')"),
-                   ==, 8);
+                   ==, 6);
   sqlite3_close (db);
 
   /* A backup is taken of registers that held data, never of new files. */
@@ -424,8 +424,8 @@ test_corrupt_schema (void)
   assert_refused_unchanged (path, MR_STORE_ERROR_CORRUPT);
 }
 
-/* Damage that the list never reads (an index used only to find the entries
- * with a given use) is found by the integrity check alone. */
+/* Damage that the list never reads (the index that finds the audit entries
+ * of one model) is found by the integrity check alone. */
 static void
 test_check_integrity (void)
 {
@@ -440,7 +440,7 @@ test_check_integrity (void)
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  damage_page (path, root_page (path, "intended_uses_by_use"));
+  damage_page (path, root_page (path, "audit_entries_by_entity"));
   store = open_store (path);
   records = mr_store_list_models (store, MR_LOAD_FULL, &error);
   g_assert_no_error (error);
