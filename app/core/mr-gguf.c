@@ -358,13 +358,13 @@ scalar_node (guint32       type,
     case GGUF_TYPE_INT16:
       memcpy (&u16, bytes, sizeof u16);
       u16 = GUINT16_FROM_LE (u16);
-      json_node_set_int (node, type == GGUF_TYPE_INT16 ? (gint16) u16 : u16);
+      json_node_set_int (node, type == GGUF_TYPE_INT16 ? (gint64) (gint16) u16 : (gint64) u16);
       break;
     case GGUF_TYPE_UINT32:
     case GGUF_TYPE_INT32:
       memcpy (&u32, bytes, sizeof u32);
       u32 = GUINT32_FROM_LE (u32);
-      json_node_set_int (node, type == GGUF_TYPE_INT32 ? (gint32) u32 : u32);
+      json_node_set_int (node, type == GGUF_TYPE_INT32 ? (gint64) (gint32) u32 : (gint64) u32);
       break;
     case GGUF_TYPE_FLOAT32:
       memcpy (&u32, bytes, sizeof u32);
@@ -558,20 +558,20 @@ tensor_size (Reader        *r,
              guint32        type,
              guint32        n_dims,
              const guint64 *shape,
+             guint64       *out_n_elements,
              guint64       *out_size)
 {
   guint block_size = ggml_types[type].block_size;
   guint64 row = n_dims > 0 ? shape[0] : 1;
-  guint64 n_elements;
 
-  if (!mr_tensor_shape_count (n_dims, shape, &n_elements))
+  if (!mr_tensor_shape_count (n_dims, shape, out_n_elements))
     return fail (r, start, _("dimensions"), _("the element count overflows"));
   /* Blocks run along the first dimension. */
   if (row % block_size != 0)
     return fail (r, start, _("dimensions"),
                  _("the first dimension %" G_GUINT64_FORMAT " is not a multiple of %s's "
                    "block size %u"), row, ggml_types[type].name, block_size);
-  if (!g_uint64_checked_mul (out_size, n_elements / block_size, ggml_types[type].type_size))
+  if (!g_uint64_checked_mul (out_size, *out_n_elements / block_size, ggml_types[type].type_size))
     return fail (r, start, _("dimensions"), _("the size in bytes overflows"));
   return TRUE;
 }
@@ -586,8 +586,8 @@ read_tensor_info (Reader          *r,
   guint64 shape[GGUF_MAX_DIMS] = { 0 };
   const guint8 *name_bytes;
   gsize name_length, field_start;
-  guint32 n_dims, type;
-  guint64 offset, size;
+  guint32 n_dims = 0, type = 0;
+  guint64 n_elements = 0, offset = 0, size = 0;
   char *name;
 
   if (!read_string (r, _("name"), &name_bytes, &name_length))
@@ -612,7 +612,7 @@ read_tensor_info (Reader          *r,
     return FALSE;
   if (mr_gguf_type_name (type) == NULL)
     return fail (r, field_start, _("type"), _("%u is not a ggml tensor type"), type);
-  if (!tensor_size (r, start, type, n_dims, shape, &size))
+  if (!tensor_size (r, start, type, n_dims, shape, &n_elements, &size))
     return FALSE;
 
   field_start = r->pos;
@@ -632,8 +632,9 @@ read_tensor_info (Reader          *r,
   /* The header owns the name; names borrows it. */
   g_hash_table_add (names, name);
   /* The offset is relative until the data section's start is known. */
-  return mr_weights_header_add_tensor (header, name, ggml_types[type].name, n_dims,
-                                       shape, offset, size, start);
+  mr_weights_header_add_tensor (header, name, ggml_types[type].name, n_dims, shape,
+                                n_elements, offset, size, start);
+  return TRUE;
 }
 
 static gboolean
@@ -730,8 +731,8 @@ mr_gguf_parse_bytes (const guint8  *data,
   Reader r = { data, length, 0, display_name, MR_WEIGHTS_MAX_HEADER_MEMORY,
                NULL, 0, NULL, 0, error };
   guint32 alignment = GGUF_DEFAULT_ALIGNMENT;
-  guint32 version;
-  guint64 n_tensors, n_kvs;
+  guint32 version = 0;
+  guint64 n_tensors = 0, n_kvs = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

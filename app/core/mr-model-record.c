@@ -157,7 +157,7 @@ validate_texts (const MrModelRecord *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      if (!mr_validate_length (_(texts[i].field), texts[i].value, error))
+      if (!mr_validate_length (texts[i].field, texts[i].value, error))
         {
           *out_key = texts[i].key;
           return FALSE;
@@ -173,8 +173,8 @@ mr_model_record_validate_with_key (const MrModelRecord *self,
 {
   const char *key = "name";
 
-  if (mr_validate_required (_("Name"), self->name, error) &&
-      mr_validate_length (_("Name"), self->name, error) &&
+  if (mr_validate_required (N_("Name"), self->name, error) &&
+      mr_validate_length (N_("Name"), self->name, error) &&
       validate_texts (self, &key, error))
     {
       key = "source_ref";

@@ -25,7 +25,7 @@ mr_validate_required (const char  *field,
     return TRUE;
   g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_REQUIRED,
                /* Translators: %s is a field name such as "Name" */
-               _("%s is required"), field);
+               _("%s is required"), _(field));
   return FALSE;
 }
 
@@ -39,7 +39,7 @@ mr_validate_length (const char  *field,
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_INVALID_VALUE,
-                   _("%s is not valid UTF-8 text"), field);
+                   _("%s is not valid UTF-8 text"), _(field));
       return FALSE;
     }
   /* A character is at least one byte: short strings need no counting, which
@@ -48,7 +48,7 @@ mr_validate_length (const char  *field,
       g_utf8_strlen (value, -1) <= MR_MODEL_RECORD_MAX_TEXT)
     return TRUE;
   g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_TOO_LONG,
-               _("%s is longer than %d characters"), field, MR_MODEL_RECORD_MAX_TEXT);
+               _("%s is longer than %d characters"), _(field), MR_MODEL_RECORD_MAX_TEXT);
   return FALSE;
 }
 
@@ -82,7 +82,7 @@ mr_validate_repo_id (const char  *value,
 {
   const char *slash;
 
-  if (!mr_validate_required (_("Repository id"), value, error))
+  if (!mr_validate_required (N_("Repository id"), value, error))
     return FALSE;
   slash = strchr (value, '/');
   if (slash != NULL &&
@@ -112,7 +112,7 @@ mr_validate_url (const char  *field,
     return TRUE;
   g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_INVALID_URL,
                /* Translators: first %s is a field name, second the text typed */
-               _("%s: “%s” is not an http or https address"), field, value);
+               _("%s: “%s” is not an http or https address"), _(field), value);
   return FALSE;
 }
 
@@ -120,7 +120,7 @@ gboolean
 mr_validate_local_path (const char  *value,
                         GError     **error)
 {
-  if (!mr_validate_required (_("File"), value, error))
+  if (!mr_validate_required (N_("File"), value, error))
     return FALSE;
   if (g_file_test (value, G_FILE_TEST_IS_REGULAR) || g_file_test (value, G_FILE_TEST_IS_DIR))
     return TRUE;
@@ -139,13 +139,13 @@ mr_validate_source (MrSourceKind  kind,
     case MR_SOURCE_KIND_HUGGING_FACE:
       return mr_validate_repo_id (value, error);
     case MR_SOURCE_KIND_VENDOR_API:
-      return mr_validate_url (_("Source URL"), value, error);
+      return mr_validate_url (N_("Source URL"), value, error);
     case MR_SOURCE_KIND_LOCAL_FILE:
       return mr_validate_local_path (value, error);
     case MR_SOURCE_KIND_OLLAMA:
-      return mr_validate_required (_("Ollama tag"), value, error);
+      return mr_validate_required (N_("Ollama tag"), value, error);
     case MR_SOURCE_KIND_MANUAL:
     default:
-      return mr_validate_length (_("Source"), value, error);
+      return mr_validate_length (N_("Source"), value, error);
     }
 }

@@ -4,7 +4,9 @@
  *
  * Each returns FALSE and sets MR_VALIDATION_ERROR with a message that names
  * the field.  The form calls them per keystroke, so they do no I/O except
- * mr_validate_local_path(), which stats one file.
+ * mr_validate_local_path(), which stats one file.  A field name is passed
+ * untranslated (marked with N_()) and translated only when a message is
+ * built: an import validates every field of 100,000 rows.
  */
 #pragma once
 

@@ -92,34 +92,30 @@ mr_tensor_shape_count (guint          n_dims,
   return TRUE;
 }
 
-gboolean
+void
 mr_weights_header_add_tensor (MrWeightsHeader *self,
                               char            *name,
                               const char      *dtype,
                               guint            n_dims,
                               const guint64   *shape,
+                              guint64          n_elements,
                               guint64          offset,
                               guint64          size,
                               guint64          info_offset)
 {
   MrTensorInfo tensor = { 0 };
 
-  g_return_val_if_fail (n_dims <= MR_TENSOR_MAX_DIMS, FALSE);
+  g_return_if_fail (n_dims <= MR_TENSOR_MAX_DIMS);
 
-  if (!mr_tensor_shape_count (n_dims, shape, &tensor.n_elements))
-    {
-      g_free (name);
-      return FALSE;
-    }
   tensor.name = name;
   tensor.dtype = dtype;
   tensor.n_dims = n_dims;
   memcpy (tensor.shape, shape, n_dims * sizeof (guint64));
+  tensor.n_elements = n_elements;
   tensor.offset = offset;
   tensor.size = size;
   tensor.info_offset = info_offset;
   g_array_append_val (self->tensors, tensor);
-  return TRUE;
 }
 
 static int

@@ -72,12 +72,13 @@ void             mr_weights_header_add_json_members (const MrWeightsHeader *self
 /* For the parsers. */
 MrWeightsHeader *mr_weights_header_new         (MrWeightsFormat  format,
                                                 guint64          file_size);
-/* Takes name; sets n_elements from the shape, FALSE when it overflows. */
-gboolean         mr_weights_header_add_tensor  (MrWeightsHeader *self,
+/* Takes name; shape has n_dims dimensions and n_elements elements. */
+void             mr_weights_header_add_tensor  (MrWeightsHeader *self,
                                                 char            *name,
                                                 const char      *dtype,
                                                 guint            n_dims,
                                                 const guint64   *shape,
+                                                guint64          n_elements,
                                                 guint64          offset,
                                                 guint64          size,
                                                 guint64          info_offset);

@@ -35,13 +35,14 @@
 #define MODEL_PARAMS \
   "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
   " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
-/* ?26 and ?27 in the statements */
+/* Written out as ?26 and ?27 in statement_sql. */
 #define PARAM_ID 26
 #define PARAM_EXPECTED_REVISION 27
 
-/* The components of an entry are inserted in one statement: one step per
- * entry instead of one per component makes storing entries with evidence
- * for all 17 about a third faster. */
+/* The components of an entry are inserted in one statement, prepared for
+ * each number of rows on first use: one step per entry instead of one per
+ * component makes storing entries with evidence for all 17 about a third
+ * faster. */
 #define COMPONENT_INSERT \
   "INSERT INTO components (model_id, kind, availability, license, link, source, verified)" \
   " VALUES "
@@ -315,16 +316,15 @@ column_list (sqlite3_stmt *stmt,
   const char *data = sqlite3_column_blob (stmt, column);
   gsize length = sqlite3_column_bytes (stmt, column);
   gsize n_values = 0;
-  gsize position;
   GStrv values;
-  guint i;
+  guint i = 0;
 
   /* strnlen(): a damaged value may lack its last NUL. */
-  for (position = 0; position < length; position += strnlen (data + position, length - position) + 1)
+  for (gsize at = 0; at < length; at += strnlen (data + at, length - at) + 1)
     n_values++;
   values = g_new (char *, n_values + 1);
-  for (position = 0, i = 0; position < length; position += strlen (values[i++]) + 1)
-    values[i] = g_strndup (data + position, length - position);
+  for (gsize at = 0; at < length; at += strlen (values[i++]) + 1)
+    values[i] = g_strndup (data + at, length - at);
   values[i] = NULL;
   return values;
 }
@@ -1261,7 +1261,9 @@ configure_connection (MrSqliteStore  *self,
    * is the price of importing 100,000 rows without an fsync per commit.
    * A 64 MB page cache (SQLite's default is 2 MB) lets an import of that
    * size build its B-trees in memory instead of spilling pages to the WAL
-   * over and over. */
+   * over and over.  An INSERT of several component rows keeps a statement
+   * journal (to undo a half-done statement); in memory it costs a copy,
+   * in a temporary file a write per entry. */
   return mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
          mr_sqlite_exec (self->db, self->path,
                          "PRAGMA journal_mode = WAL;"

@@ -10,10 +10,10 @@
  * audit entry in that same transaction, and changes nothing when it fails.
  *
  * Every record the interface stores carries the policy outcome (openness,
- * worst_flag, n_flags) of the store's framework, computed here rather than
- * by each backend or caller, so that the list can sort and filter by flags
- * from stored columns.  The caller's own values of those fields are
- * ignored.
+ * worst_flag, n_flags) of the store's framework, so that the list can sort
+ * and filter by flags from stored columns.  The wrappers of save, restore
+ * and import compute it, for every backend, and ignore the caller's own
+ * values of those fields.
  */
 #pragma once
 

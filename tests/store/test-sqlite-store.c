@@ -754,6 +754,37 @@ test_sparse_components (void)
   g_assert_null (got->components[MR_COMPONENT_MODEL_CARD].link);
 }
 
+/* Lists are stored as NUL-terminated strings one after the other: any
+ * string, even an empty one or one with separators, reads back as it was,
+ * and an empty list stays empty. */
+static void
+test_lists (void)
+{
+  static const char * const tags[] = {
+    "", "a;b", "line\nbreak", "\xc3\xa9t\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d", "", NULL,
+  };
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store (path);
+  g_autoptr(MrModelRecord) record = mr_store_test_record_new (2);
+  g_autoptr(MrModelRecord) saved = NULL;
+  g_autoptr(MrModelRecord) got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_strfreev (record->tags);
+  record->tags = g_strdupv ((char **) tags);
+  g_strfreev (record->intended_uses);
+  record->intended_uses = g_new0 (char *, 1);
+  mr_store_test_stamp (record);
+  saved = mr_store_save_model (store, record, ACTOR, &error);
+  g_assert_no_error (error);
+
+  got = mr_store_get_model (store, saved->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *) got->tags, tags));
+  g_assert_cmpuint (g_strv_length (got->intended_uses), ==, 0);
+  g_assert_true (mr_model_record_same_content (record, got));
+}
+
 /* A spreadsheet brings no component evidence, so an import of it writes no
  * component rows at all. */
 static void
@@ -953,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/sqlite-store/conflict", test_conflict);
   g_test_add_func ("/sqlite-store/delete-restore", test_delete_restore);
   g_test_add_func ("/sqlite-store/sparse-components", test_sparse_components);
+  g_test_add_func ("/sqlite-store/lists", test_lists);
   g_test_add_func ("/sqlite-store/import", test_import);
   g_test_add_func ("/sqlite-store/import-without-components", test_import_without_components);
   g_test_add_func ("/sqlite-store/import-all-or-nothing", test_import_all_or_nothing);

@@ -62,7 +62,10 @@ test_save_stamps (void)
   g_autoptr(MrStore) store = open_store (path);
   g_autoptr(MrModelRecord) record = llama_record_new ();
   g_autoptr(MrModelRecord) saved = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  g_autoptr(MrModelRecord) deleted = NULL;
+  g_autoptr(MrModelRecord) undo = NULL;
+  g_autoptr(MrModelRecord) restored = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
@@ -76,6 +79,15 @@ test_save_stamps (void)
   stored = query_text (path, "SELECT worst_flag FROM models");
   g_assert_cmpstr (stored, ==, "blocking");
 
+  deleted = mr_store_delete_model (store, saved->id, ACTOR, &error);
+  g_assert_no_error (error);
+  undo = mr_model_record_copy (deleted);
+  undo->worst_flag = MR_FLAG_SEVERITY_NONE;
+  restored = mr_store_restore_model (store, undo, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (restored->worst_flag, ==, MR_FLAG_SEVERITY_BLOCKING);
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
   g_ptr_array_add (records, llama_record_new ());
   g_assert_true (mr_store_import_models (store, records, ACTOR, "models.csv",
                                          NULL, NULL, NULL, &error));
