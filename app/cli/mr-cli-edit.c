@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-cli-private.h"
+#include "mr-cli-refresh.h"
 #include "mr-cli-table.h"
 #include "mr-enums.h"
 #include "mr-error.h"
@@ -233,12 +234,21 @@ mr_cli_run_add (MrCli   *cli,
   g_autoptr(GOptionContext) context = mr_cli_context_new (cli);
   g_auto(FieldOptions) fields = { 0 };
   g_autofree char *from_json = NULL;
+  g_autofree char *hf = NULL;
+  g_autofree char *hf_endpoint = NULL;
   const GOptionEntry entries[] = {
     { "from-json", 0, 0, G_OPTION_ARG_FILENAME, &from_json,
       N_("Take the fields from a JSON object such as “show --format json” prints; "
          "field options override them"), N_("FILE") },
+    { "hf", 0, 0, G_OPTION_ARG_STRING, &hf,
+      N_("Take the fields from a Hugging Face model; field options override them"),
+      N_("OWNER/NAME") },
+    { "hf-endpoint", 0, 0, G_OPTION_ARG_STRING, &hf_endpoint,
+      N_("The Hugging Face Hub to ask (default: $HF_ENDPOINT, else https://huggingface.co)"),
+      N_("URL") },
     G_OPTION_ENTRY_NULL
   };
+  g_autoptr(MrSnapshot) snapshot = NULL;
   g_autoptr(MrModelRecord) record = NULL;
   g_autoptr(MrModelRecord) stored = NULL;
   g_autofree char *id = NULL;
@@ -248,14 +258,17 @@ mr_cli_run_add (MrCli   *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mr_cli_parse (cli, context, &argc, &argv, error))
     return FALSE;
-  if (from_json == NULL && fields.name == NULL)
+  if (from_json == NULL && hf == NULL && fields.name == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--name is required (or --from-json)"));
+                           _("--name is required (or --from-json, or --hf)"));
       return FALSE;
     }
 
-  record = from_json != NULL ? read_json_record (from_json, error) : mr_model_record_new ();
+  if (hf != NULL)
+    record = mr_cli_fetch_hub_draft (hf, hf_endpoint, &snapshot, error);
+  else
+    record = from_json != NULL ? read_json_record (from_json, error) : mr_model_record_new ();
   if (record == NULL ||
       !field_options_apply (&fields, record, error) ||
       !mr_model_record_validate (record, error))
@@ -264,7 +277,10 @@ mr_cli_run_add (MrCli   *cli,
   store = mr_cli_open_store (cli, error);
   if (store == NULL)
     return FALSE;
-  stored = mr_store_save_model (store, record, mr_cli_actor (), error);
+  if (snapshot != NULL)
+    stored = mr_store_save_with_snapshot (store, record, snapshot, mr_cli_actor (), error);
+  else
+    stored = mr_store_save_model (store, record, mr_cli_actor (), error);
   if (stored == NULL)
     return FALSE;
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "mr-cli-private.h"
+#include "mr-cli-refresh.h"
 #include "mr-transfer.h"
 
 #define STDOUT_ARG "-"
@@ -41,11 +42,19 @@ mr_cli_run_import (MrCli   *cli,
   g_autoptr(GOptionContext) context = mr_cli_context_new (cli);
   g_autofree char *format_name = NULL;
   gboolean skip_invalid = FALSE;
+  g_autofree char *hf_author = NULL;
+  g_autofree char *hf_endpoint = NULL;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("csv, json or mot (default: from the file name)"), N_("FORMAT") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
       N_("Import the valid rows and report the others, instead of importing nothing"), NULL },
+    { "hf-author", 0, 0, G_OPTION_ARG_STRING, &hf_author,
+      N_("Instead of a file, import every model of a Hugging Face user or organisation"),
+      N_("NAME") },
+    { "hf-endpoint", 0, 0, G_OPTION_ARG_STRING, &hf_endpoint,
+      N_("The Hugging Face Hub to ask (default: $HF_ENDPOINT, else https://huggingface.co)"),
+      N_("URL") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(MrImportReport) report = NULL;
@@ -58,6 +67,14 @@ mr_cli_run_import (MrCli   *cli,
   if (!mr_cli_parse (cli, context, &argc, &argv, error) ||
       !parse_file_format (format_name, &format, error))
     return FALSE;
+  if ((hf_author != NULL) == (argc > 1))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give either a FILE or --hf-author NAME"));
+      return FALSE;
+    }
+  if (hf_author != NULL)
+    return mr_cli_import_hub_author (cli, hf_author, hf_endpoint, error);
 
   store = mr_cli_open_store (cli, error);
   if (store == NULL)

@@ -10,11 +10,17 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "mr-cli-check.h"
 #include "mr-cli-policy.h"
 #include "mr-cli-private.h"
+#include "mr-cli-refresh.h"
+#include "mr-cli-report.h"
 #include "mr-cli-table.h"
+#include "mr-cli-verify.h"
+#include "mr-cli-workflow.h"
 #include "mr-csv.h"
 #include "mr-error.h"
+#include "mr-identity.h"
 #include "mr-model-json.h"
 #include "mr-record-fields.h"
 
@@ -35,13 +41,38 @@ static const MrCliCommand commands[] = {
   { "remove", N_("ID…"), N_("Remove models"),
     1, G_MAXUINT, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_remove },
   { "import", N_("FILE"), N_("Import models from a CSV, JSON or MOT YAML file"),
-    1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_import },
+    0, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_import },
   { "export", N_("FILE"), N_("Export models to a CSV, JSON or MOT YAML file (“-” writes to standard output)"),
     1, 1, MR_CLI_OPTION_DATABASE, mr_cli_run_export },
   { "mof", N_("FILE…"), N_("Classify MOT model files under the Model Openness Framework"),
     1, G_MAXUINT, MR_CLI_OPTION_FORMAT, mr_cli_run_mof },
   { "evaluate", N_("[ID…]"), N_("Check models against the governance framework"),
     0, G_MAXUINT, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_evaluate },
+  { "verify", N_("ID|FILE"), N_("Check weights files: headers, parameters, SHA-256"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_verify },
+  { "check", N_("ID|FILE.gguf"), N_("Run a model locally and check that it generates"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_check },
+  { "report", NULL, N_("Write a governance report, a model factsheet or the inventory to a file"),
+    0, 0, MR_CLI_OPTION_DATABASE, mr_cli_run_report },
+  { "refresh", N_("[ID…]"), N_("Fetch the current metadata of models from Hugging Face or Ollama"),
+    0, G_MAXUINT, MR_CLI_OPTION_DATABASE, mr_cli_run_refresh },
+  { "snapshots", N_("ID"), N_("Show the metadata snapshots of a model and what changed between them"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_snapshots },
+  { "submit", N_("ID"), N_("Submit a model for approval for its intended uses"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_workflow },
+  { "approve", N_("ID"), N_("Approve a submitted model, with --conditions if any"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_workflow },
+  { "request-changes", N_("ID"), N_("Send a submitted model back for changes"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_workflow },
+  { "reject", N_("ID"), N_("Reject a submitted model"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_workflow },
+  { "retire", N_("ID"), N_("Retire a model for good"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_workflow },
+  { "history", N_("ID"), N_("Show which revision was approved for which use, when and by whom"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_history },
+  { "audit", N_("verify|list [ID]|export [ID]"),
+    N_("Verify the audit trail's hash chain, list it or export it"),
+    1, 2, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_audit },
   { "help", N_("[COMMAND]"), N_("List the commands, or show the options of one"),
     0, 1, 0, run_help },
 };
@@ -174,7 +205,7 @@ mr_cli_open_store (MrCli   *cli,
 const char *
 mr_cli_actor (void)
 {
-  return g_get_user_name ();
+  return mr_identity_get_actor ();
 }
 
 gboolean

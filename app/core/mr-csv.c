@@ -600,6 +600,16 @@ append_cell (GString    *out,
   g_string_append_c (out, '"');
 }
 
+void
+mr_csv_append_cell (GString    *out,
+                    const char *text,
+                    gboolean    may_be_formula)
+{
+  g_return_if_fail (out != NULL && text != NULL);
+
+  append_cell (out, text, may_be_formula);
+}
+
 static char *
 join_list (GStrv list)
 {

@@ -37,6 +37,11 @@ GPtrArray *mr_csv_parse_records (const char  *data,
                                  GPtrArray   *skipped,
                                  GError     **error);
 char      *mr_csv_write_records (GPtrArray   *records);
+/* Appends one cell quoted as the writer quotes (and, when may_be_formula,
+ * guarded against spreadsheet formulas), for other tables written as CSV. */
+void       mr_csv_append_cell   (GString     *out,
+                                 const char  *text,
+                                 gboolean     may_be_formula);
 
 /* The same parse one row at a time, so an importer can store each record as
  * it comes and keep memory flat.  data must outlive the reader. */

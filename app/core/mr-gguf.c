@@ -30,6 +30,8 @@
 #define GGUF_MIN_KV_SIZE       13
 /* A name length, n_dims, a type and an offset: a tensor of no dims. */
 #define GGUF_MIN_TENSOR_SIZE   24
+/* Roughly what a hash table entry or JSON node costs besides its text. */
+#define ENTRY_OVERHEAD         64
 
 typedef enum {
   GGUF_TYPE_UINT8,
@@ -165,7 +167,8 @@ fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (r->error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-               "%s: byte %" G_GSIZE_FORMAT ": %s: %s: %s",
+               /* Translators: file, byte offset, the item, its field, what is wrong */
+               _("%s: byte %" G_GSIZE_FORMAT ": %s: %s: %s"),
                r->display_name, offset, item, field, message);
   return FALSE;
 }
@@ -184,7 +187,7 @@ need (Reader     *r,
   if (size <= bytes_left (r))
     return TRUE;
   return fail (r, r->pos, field,
-               _("needs %" G_GUINT64_FORMAT " bytes, but the file ends after %" G_GSIZE_FORMAT),
+               _("needs %" G_GUINT64_FORMAT " bytes, but only %" G_GSIZE_FORMAT " are left"),
                size, bytes_left (r));
 }
 
@@ -249,6 +252,15 @@ charge (Reader *r,
     return FALSE;
   r->memory_left -= size;
   return TRUE;
+}
+
+static gboolean
+over_budget (Reader     *r,
+             gsize       offset,
+             const char *field)
+{
+  return fail (r, offset, field, _("the header needs more than %d MiB of memory"),
+               MR_WEIGHTS_MAX_HEADER_MEMORY / (1024 * 1024));
 }
 
 static gboolean
@@ -465,9 +477,11 @@ read_kv (Reader          *r,
 
   if (!read_string (r, _("key"), &key_bytes, &key_length))
     return FALSE;
-  if (key_length > GGUF_MAX_NAME || !charge (r, key_length + 64))
+  if (key_length > GGUF_MAX_NAME)
     return fail (r, start, _("key"), _("a key of %" G_GSIZE_FORMAT " bytes is too long"),
                  key_length);
+  if (!charge (r, key_length + ENTRY_OVERHEAD))
+    return over_budget (r, start, _("key"));
   r->item_name = key_bytes;
   r->item_name_length = key_length;
   key = g_utf8_make_valid ((const char *) key_bytes, key_length);
@@ -592,9 +606,11 @@ read_tensor_info (Reader          *r,
 
   if (!read_string (r, _("name"), &name_bytes, &name_length))
     return FALSE;
-  if (name_length > GGUF_MAX_NAME || !charge (r, name_length + sizeof (MrTensorInfo) + 64))
+  if (name_length > GGUF_MAX_NAME)
     return fail (r, start, _("name"), _("a name of %" G_GSIZE_FORMAT " bytes is too long"),
                  name_length);
+  if (!charge (r, name_length + sizeof (MrTensorInfo) + ENTRY_OVERHEAD))
+    return over_budget (r, start, _("name"));
   r->item_name = name_bytes;
   r->item_name_length = name_length;
 

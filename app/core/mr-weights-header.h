@@ -97,7 +97,8 @@ typedef MrWeightsHeader *(*MrWeightsParseFunc) (const guint8  *data,
                                                 GError       **error);
 
 /* Maps filename and runs parse over it: only the pages parse reads are
- * read from disk. */
+ * read from disk.  Another process truncating the file meanwhile would
+ * fault the mapping (SIGBUS); weights files are not rewritten in place. */
 MrWeightsHeader *mr_weights_header_parse_mapped (const char          *filename,
                                                  MrWeightsParseFunc   parse,
                                                  GError             **error);

@@ -103,7 +103,7 @@ mr_ai_model_get_property (GObject    *object,
       g_value_set_string (value, mr_display_flags_icon (r->worst_flag, r->n_flags));
       break;
     case PROP_INTENDED_USES_LABEL:
-      g_value_take_string (value, g_strjoinv (", ", r->intended_uses));
+      g_value_take_string (value, mr_display_uses_label (r));
       break;
     case PROP_LAST_CHECKED:
       g_value_set_int64 (value, r->last_checked_at);

@@ -10,6 +10,7 @@
 
 #include "mr-application.h"
 #include "mr-debug-hooks.h"
+#include "mr-preferences-window.h"
 #include "mr-repository.h"
 #include "mr-sqlite-store.h"
 #include "mr-window.h"
@@ -144,8 +145,22 @@ help_action (GSimpleAction *action,
                 GDK_CURRENT_TIME);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MrPreferencesWindow *window;
+
+  window = mr_preferences_window_new (gtk_application_get_active_window (app), settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "help", help_action },
 };
@@ -156,6 +171,7 @@ set_accels (GtkApplication *app)
   const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.add-model", { "<Control>n", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-display.h"
+#include "mr-use-catalog.h"
 
 typedef struct {
   const char *title;
@@ -37,10 +38,10 @@ static const Badge openness_badges[] = {
 };
 
 static const Badge flag_badges[] = {
-  [MR_FLAG_SEVERITY_NONE] = { NULL, "emblem-ok-symbolic", "dim-label" },
-  [MR_FLAG_SEVERITY_INFO] = { NULL, "dialog-information-symbolic", "accent" },
-  [MR_FLAG_SEVERITY_WARNING] = { NULL, "dialog-warning-symbolic", "warning" },
-  [MR_FLAG_SEVERITY_BLOCKING] = { NULL, "dialog-error-symbolic", "error" },
+  [MR_FLAG_SEVERITY_NONE] = { N_("None"), "emblem-ok-symbolic", "dim-label" },
+  [MR_FLAG_SEVERITY_INFO] = { N_("Info"), "dialog-information-symbolic", "accent" },
+  [MR_FLAG_SEVERITY_WARNING] = { N_("Warning"), "dialog-warning-symbolic", "warning" },
+  [MR_FLAG_SEVERITY_BLOCKING] = { N_("Blocking"), "dialog-error-symbolic", "error" },
 };
 
 static const char * const source_kind_titles[] = {
@@ -71,6 +72,21 @@ static const char * const availability_titles[] = {
   [MR_AVAILABILITY_PRESENT] = N_("Available"),
   [MR_AVAILABILITY_MENTIONED] = N_("Mentioned only"),
   [MR_AVAILABILITY_ABSENT] = N_("Not available"),
+};
+
+static const char * const risk_tier_titles[] = {
+  [MR_RISK_TIER_MINIMAL] = N_("Minimal risk"),
+  [MR_RISK_TIER_LIMITED] = N_("Limited risk (transparency duties)"),
+  [MR_RISK_TIER_HIGH] = N_("High-risk"),
+  [MR_RISK_TIER_PROHIBITED] = N_("Prohibited practices"),
+};
+
+static const char * const evidence_source_titles[] = {
+  [MR_EVIDENCE_SOURCE_PERSON] = N_("Entered by a person"),
+  [MR_EVIDENCE_SOURCE_HUB] = N_("Hugging Face Hub"),
+  [MR_EVIDENCE_SOURCE_OLLAMA] = N_("Ollama"),
+  [MR_EVIDENCE_SOURCE_MOT_IMPORT] = N_("MOT import"),
+  [MR_EVIDENCE_SOURCE_CHECK] = N_("Local check"),
 };
 
 /* Values come from files and databases written by other versions, so an
@@ -137,6 +153,24 @@ const char *
 mr_display_availability_title (MrAvailability availability)
 {
   return _(*LOOKUP (availability_titles, availability));
+}
+
+const char *
+mr_display_risk_tier_title (MrRiskTier tier)
+{
+  return _(*LOOKUP (risk_tier_titles, tier));
+}
+
+const char *
+mr_display_evidence_source_title (MrEvidenceSource source)
+{
+  return _(*LOOKUP (evidence_source_titles, source));
+}
+
+const char *
+mr_display_flag_title (MrFlagSeverity severity)
+{
+  return _(LOOKUP (flag_badges, severity)->title);
 }
 
 const char *
@@ -224,4 +258,41 @@ mr_display_source_uri (const MrModelRecord *record)
     default:
       return NULL;
     }
+}
+
+char *
+mr_display_uses_label (const MrModelRecord *record)
+{
+  MrUseCatalog *catalog = mr_use_catalog_get_default ();
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  for (guint i = 0; record->intended_uses[i] != NULL; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_lookup (catalog, record->intended_uses[i]);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, use != NULL ? use->label : record->intended_uses[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+int
+mr_display_risk_tier (const MrModelRecord *record)
+{
+  MrUseCatalog *catalog = mr_use_catalog_get_default ();
+  int tier = -1;
+
+  g_return_val_if_fail (record != NULL, -1);
+
+  for (guint i = 0; record->intended_uses[i] != NULL; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_lookup (catalog, record->intended_uses[i]);
+
+      if (use != NULL)
+        tier = MAX (tier, (int) use->tier);
+    }
+  return tier;
 }

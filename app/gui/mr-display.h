@@ -26,6 +26,10 @@ const char *mr_display_deployment_title    (MrDeployment      deployment);
 const char *mr_display_sensitivity_title   (MrDataSensitivity sensitivity);
 const char *mr_display_availability_title  (MrAvailability    availability);
 
+const char *mr_display_evidence_source_title (MrEvidenceSource source);
+
+/* "Blocking", "Warning", "Info", "None". */
+const char *mr_display_flag_title          (MrFlagSeverity    severity);
 const char *mr_display_flag_icon           (MrFlagSeverity    severity);
 const char *mr_display_flag_style          (MrFlagSeverity    severity);
 /* The worst flag's icon; the "no flags" icon when there are none. */
@@ -34,6 +38,17 @@ const char *mr_display_flags_icon          (MrFlagSeverity    worst,
 /* "2 flags, blocking", "1 flag, warning", "No flags". */
 char       *mr_display_flags_label         (MrFlagSeverity    worst,
                                             guint             n_flags);
+
+/* Capitalised, for headings and lists ("High-risk"); the core's
+ * mr_risk_tier_get_title() is the form used inside sentences. */
+const char *mr_display_risk_tier_title     (MrRiskTier        tier);
+
+/* The intended uses' catalogue labels, comma-separated ("Credit scoring,
+ * Chatbot or conversational assistant"); ids not in the catalogue as is. */
+char       *mr_display_uses_label          (const MrModelRecord *record);
+/* The strictest risk tier among the intended uses; -1 when none is in
+ * the catalogue.  No allocation: the list filter calls it per row. */
+int         mr_display_risk_tier           (const MrModelRecord *record);
 
 /* Local date "2024-05-01", or "Never" for 0. */
 char       *mr_display_date                (gint64            unix_time);

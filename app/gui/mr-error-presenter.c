@@ -11,6 +11,7 @@
 
 #include "mr-error.h"
 #include "mr-error-presenter.h"
+#include "mr-network-error.h"
 #include "mr-window.h"
 
 static const char *
@@ -42,10 +43,47 @@ store_advice (int code)
 }
 
 static const char *
+network_advice (int code)
+{
+  switch ((MrNetworkError) code)
+    {
+    case MR_NETWORK_ERROR_UNAUTHORIZED:
+      return _("The access token was refused. Check the token (HF_TOKEN or the one in "
+               "your keyring), or remove it to use the public Hub.");
+    case MR_NETWORK_ERROR_RATE_LIMITED:
+      return _("The server is limiting how often it may be asked. Wait a few minutes, "
+               "then refresh again.");
+    case MR_NETWORK_ERROR_GATED:
+      return _("The model’s files are gated. Accept the provider’s conditions on its "
+               "page with your account, and use an access token from that account.");
+    case MR_NETWORK_ERROR_NOT_FOUND:
+    case MR_NETWORK_ERROR_REVISION_NOT_FOUND:
+      return _("Check the repository id or tag. A private model is only visible with an "
+               "access token that may read it.");
+    case MR_NETWORK_ERROR_TIMED_OUT:
+      return _("The server did not answer in time. Check your network connection and "
+               "try again later.");
+    case MR_NETWORK_ERROR_CONNECTION:
+      return _("Check your network connection and the server address in Preferences.");
+    case MR_NETWORK_ERROR_SERVER:
+      return _("The server has a problem of its own. Try again later.");
+    case MR_NETWORK_ERROR_FAILED:
+    case MR_NETWORK_ERROR_DISABLED:
+    case MR_NETWORK_ERROR_TOO_LARGE:
+    case MR_NETWORK_ERROR_MALFORMED:
+    case MR_NETWORK_ERROR_REDIRECT_LOOP:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
 advice_for (const GError *error)
 {
   if (error->domain == MR_STORE_ERROR)
     return store_advice (error->code);
+  if (error->domain == MR_NETWORK_ERROR)
+    return network_advice (error->code);
   if (error->domain == MR_PARSE_ERROR)
     return _("Nothing was imported. Correct the file and import it again.");
   if (error->domain == MR_VALIDATION_ERROR)
@@ -78,6 +116,8 @@ mr_error_presenter_needs_dialog (const GError *error)
   g_return_val_if_fail (error != NULL, FALSE);
 
   return error->domain == MR_PARSE_ERROR ||
+         g_error_matches (error, MR_NETWORK_ERROR, MR_NETWORK_ERROR_UNAUTHORIZED) ||
+         g_error_matches (error, MR_NETWORK_ERROR, MR_NETWORK_ERROR_GATED) ||
          g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT) ||
          g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE) ||
          g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT) ||
@@ -137,4 +177,24 @@ mr_error_presenter_present (GtkWidget    *widget,
   /* Translators: "what failed: why", shown in a toast */
   toast = g_strdup_printf (_("%s: %s"), summary, error->message);
   mr_window_add_toast_text (window, toast);
+}
+
+void
+mr_error_presenter_present_with_advice (GtkWidget    *widget,
+                                        const char   *summary,
+                                        const GError *error,
+                                        const char   *advice)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (error != NULL);
+  g_return_if_fail (advice != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_debug ("%s: %s", summary, error->message);
+  body = g_strdup_printf ("%s\n\n%s", error->message, advice);
+  present_dialog (GTK_WINDOW (gtk_widget_get_root (widget)), summary, body);
 }

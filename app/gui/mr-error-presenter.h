@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Lower layers report MR_STORE_ERROR, MR_PARSE_ERROR, MR_VALIDATION_ERROR
- * and G_IO_ERROR with messages that name the file, line, field or model;
+ * Lower layers report MR_STORE_ERROR, MR_PARSE_ERROR, MR_VALIDATION_ERROR,
+ * MR_NETWORK_ERROR and G_IO_ERROR with messages that name the file, line, field or model;
  * this module adds what the user can do about it and picks the form: a
  * toast for passing trouble, a dialog when the user has to act.
  */
@@ -23,5 +23,13 @@ gboolean mr_error_presenter_needs_dialog (const GError *error);
 void     mr_error_presenter_present     (GtkWidget    *widget,
                                          const char   *summary,
                                          const GError *error);
+
+/* Always a dialog: the error's message, then advice that fits what the
+ * caller was doing better than the domain's ("The framework in force is
+ * unchanged."). */
+void     mr_error_presenter_present_with_advice (GtkWidget    *widget,
+                                                 const char   *summary,
+                                                 const GError *error,
+                                                 const char   *advice);
 
 G_END_DECLS

@@ -8,9 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "mr-component-dialog.h"
 #include "mr-display.h"
 #include "mr-error-presenter.h"
+#include "mr-evidence-group.h"
 #include "mr-model-detail.h"
+#include "mr-policy-group.h"
+#include "mr-use-catalog.h"
 
 struct _MrModelDetail
 {
@@ -43,12 +47,11 @@ struct _MrModelDetail
   AdwActionRow        *updated_row;
   AdwActionRow        *checked_row;
   AdwPreferencesGroup *uses_group;
-  AdwPreferencesGroup *evidence_group;
+  MrPolicyGroup       *policy_group;
+  MrEvidenceGroup     *evidence_group;
   GtkSpinner          *spinner;
 
   /* Owned */
-  AdwActionRow        *evidence_rows[MR_N_COMPONENTS];
-  GtkLabel            *evidence_state[MR_N_COMPONENTS];
   GPtrArray           *use_rows;
   MrRepository        *repository;
   MrAiModel           *model;
@@ -148,13 +151,30 @@ fill_details (MrModelDetail       *self,
 }
 
 static GtkWidget *
-new_plain_row (const char *title)
+new_plain_row (const char *title,
+               const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
+}
+
+/* "Credit scoring", "High-risk · EU AI Act Annex III 5(b)". */
+static GtkWidget *
+new_use_row (const char *id)
+{
+  const MrIntendedUse *use = mr_use_catalog_lookup (mr_use_catalog_get_default (), id);
+  g_autofree char *subtitle = NULL;
+
+  if (use == NULL)
+    return new_plain_row (id, _("Not in the catalogue of intended uses"));
+  /* Translators: risk tier of an intended use, then its legal reference */
+  subtitle = g_strdup_printf (_("%s · %s"), mr_display_risk_tier_title (use->tier), use->reference);
+  return new_plain_row (use->label, subtitle);
 }
 
 static void
@@ -166,35 +186,12 @@ fill_uses (MrModelDetail       *self,
   g_ptr_array_set_size (self->use_rows, 0);
 
   for (guint i = 0; r->intended_uses[i] != NULL; i++)
-    g_ptr_array_add (self->use_rows, new_plain_row (r->intended_uses[i]));
+    g_ptr_array_add (self->use_rows, new_use_row (r->intended_uses[i]));
   if (self->use_rows->len == 0)
-    g_ptr_array_add (self->use_rows, new_plain_row (_("None recorded")));
+    g_ptr_array_add (self->use_rows, new_plain_row (_("None recorded"), NULL));
 
   for (guint i = 0; i < self->use_rows->len; i++)
     adw_preferences_group_add (self->uses_group, g_ptr_array_index (self->use_rows, i));
-}
-
-static void
-fill_evidence (MrModelDetail       *self,
-               const MrModelRecord *r)
-{
-  for (guint i = 0; i < MR_N_COMPONENTS; i++)
-    {
-      const MrComponent *c = &r->components[i];
-      g_autofree char *subtitle = NULL;
-
-      if (c->license != NULL)
-        /* Translators: availability of a component, then its licence */
-        subtitle = g_strdup_printf (_("%s · %s"), mr_display_availability_title (c->availability),
-                                    c->license);
-      else
-        subtitle = g_strdup_printf (_("%s · licence unknown"),
-                                    mr_display_availability_title (c->availability));
-      adw_action_row_set_subtitle (self->evidence_rows[i], subtitle);
-      gtk_label_set_text (self->evidence_state[i], c->verified ? _("Verified") : _("Provisional"));
-      gtk_widget_set_visible (GTK_WIDGET (self->evidence_state[i]),
-                              c->availability != MR_AVAILABILITY_UNKNOWN || c->verified);
-    }
 }
 
 static void
@@ -204,13 +201,45 @@ fill_all (MrModelDetail       *self,
   fill_header (self, r);
   fill_details (self, r);
   fill_uses (self, r);
-  fill_evidence (self, r);
 }
 
 static void
-on_record_changed (MrModelDetail *self)
+set_full_record (MrModelDetail *self,
+                 MrModelRecord *record)
 {
-  fill_all (self, mr_ai_model_get_record (self->model));
+  if (self->full_record == record)
+    return;
+  g_clear_pointer (&self->full_record, mr_model_record_unref);
+  if (record != NULL)
+    self->full_record = mr_model_record_ref (record);
+  mr_policy_group_set_record (self->policy_group, record);
+  mr_evidence_group_set_record (self->evidence_group, record);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+static void
+on_component_saved (MrModelDetail *self,
+                    MrModelRecord *stored)
+{
+  if (self->model == NULL || mr_ai_model_get_id (self->model) != stored->id)
+    return;
+  set_full_record (self, stored);
+  mr_ai_model_set_record (self->model, stored);
+}
+
+static void
+on_edit_component (MrModelDetail   *self,
+                   MrComponentKind  kind)
+{
+  MrComponentDialog *dialog;
+
+  if (self->full_record == NULL || self->repository == NULL)
+    return;
+  dialog = mr_component_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    self->repository, self->full_record, kind);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_component_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -232,12 +261,10 @@ on_full_record_loaded (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->full_record, mr_model_record_unref);
-  self->full_record = mr_model_record_ref (record);
+  set_full_record (self, record);
   /* The model then tells the list and us about any change since listing. */
   mr_ai_model_set_record (self->model, record);
   fill_all (self, record);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
 static void
@@ -245,11 +272,7 @@ start_load (MrModelDetail *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  if (self->full_record != NULL)
-    {
-      g_clear_pointer (&self->full_record, mr_model_record_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
+  set_full_record (self, NULL);
 
   if (self->model == NULL || self->repository == NULL)
     return;
@@ -258,6 +281,18 @@ start_load (MrModelDetail *self)
   gtk_spinner_start (self->spinner);
   mr_repository_get_async (self->repository, mr_ai_model_get_id (self->model),
                            self->load_cancellable, on_full_record_loaded, g_object_ref (self));
+}
+
+static void
+on_record_changed (MrModelDetail *self)
+{
+  MrModelRecord *record = mr_ai_model_get_record (self->model);
+
+  fill_all (self, record);
+  /* Another window saved the entry: the evidence shown is out of date. */
+  if (self->full_record != NULL && self->full_record != record &&
+      self->full_record->revision != record->revision)
+    start_load (self);
 }
 
 static void
@@ -333,6 +368,8 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MR_TYPE_POLICY_GROUP);
+  g_type_ensure (MR_TYPE_EVIDENCE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-model-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, stack);
@@ -361,24 +398,10 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, updated_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, checked_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, uses_group);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, policy_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, evidence_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, spinner);
-}
-
-static void
-build_evidence_rows (MrModelDetail *self)
-{
-  for (guint i = 0; i < MR_N_COMPONENTS; i++)
-    {
-      GtkWidget *row = new_plain_row (mr_component_kind_get_title (i));
-      GtkWidget *state = gtk_label_new (NULL);
-
-      gtk_widget_add_css_class (state, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-      adw_preferences_group_add (self->evidence_group, row);
-      self->evidence_rows[i] = ADW_ACTION_ROW (row);
-      self->evidence_state[i] = GTK_LABEL (state);
-    }
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_component);
 }
 
 static void
@@ -386,7 +409,6 @@ mr_model_detail_init (MrModelDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->use_rows = g_ptr_array_new ();
-  build_evidence_rows (self);
 }
 
 GtkWidget *
@@ -411,6 +433,15 @@ mr_model_detail_get_model (MrModelDetail *self)
   g_return_val_if_fail (MR_IS_MODEL_DETAIL (self), NULL);
 
   return self->model;
+}
+
+void
+mr_model_detail_set_framework (MrModelDetail *self,
+                               MrFramework   *framework)
+{
+  g_return_if_fail (MR_IS_MODEL_DETAIL (self));
+
+  mr_policy_group_set_framework (self->policy_group, framework);
 }
 
 MrModelRecord *

@@ -22,6 +22,9 @@ MrAiModel *mr_model_detail_get_model      (MrModelDetail *self);
  * 17 components); a previous load still running is cancelled. */
 void       mr_model_detail_set_model      (MrModelDetail *self,
                                            MrAiModel     *model);
+/* The framework the policy group evaluates under; the shipped one until set. */
+void       mr_model_detail_set_framework  (MrModelDetail *self,
+                                           MrFramework   *framework);
 /* The full record once loaded, else NULL: editing needs all components. */
 MrModelRecord *mr_model_detail_get_full_record (MrModelDetail *self);
 

@@ -12,6 +12,7 @@
 #include "mr-enums.h"
 #include "mr-error-presenter.h"
 #include "mr-model-editor.h"
+#include "mr-use-picker.h"
 #include "mr-validate.h"
 
 struct _MrModelEditor
@@ -32,6 +33,7 @@ struct _MrModelEditor
   AdwEntryRow         *source_ref_row;
   AdwComboRow         *deployment_row;
   AdwComboRow         *sensitivity_row;
+  MrUsePicker         *use_picker;
   GtkTextView         *description_view;
   GtkTextView         *notes_view;
 
@@ -154,6 +156,8 @@ build_record (MrModelEditor *self)
   mr_model_record_set_string (&r->source_ref, row_text (self->source_ref_row));
   r->deployment = adw_combo_row_get_selected (self->deployment_row);
   r->data_sensitivity = adw_combo_row_get_selected (self->sensitivity_row);
+  g_strfreev (r->intended_uses);
+  r->intended_uses = mr_use_picker_dup_uses (self->use_picker);
   mr_model_record_set_string (&r->description, description);
   mr_model_record_set_string (&r->notes, notes);
   return r;
@@ -432,6 +436,7 @@ mr_model_editor_class_init (MrModelEditorClass *klass)
   g_type_ensure (MR_TYPE_SOURCE_KIND);
   g_type_ensure (MR_TYPE_DEPLOYMENT);
   g_type_ensure (MR_TYPE_DATA_SENSITIVITY);
+  g_type_ensure (MR_TYPE_USE_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-model-editor.ui");
@@ -448,6 +453,7 @@ mr_model_editor_class_init (MrModelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, source_ref_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, deployment_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, sensitivity_row);
+  gtk_widget_class_bind_template_child (widget_class, MrModelEditor, use_picker);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
@@ -499,6 +505,7 @@ load_record (MrModelEditor       *self,
   set_row_text (self->source_ref_row, r->source_ref);
   adw_combo_row_set_selected (self->deployment_row, r->deployment);
   adw_combo_row_set_selected (self->sensitivity_row, r->data_sensitivity);
+  mr_use_picker_set_uses (self->use_picker, (const char * const *) r->intended_uses);
   set_view_text (self->description_view, r->description);
   set_view_text (self->notes_view, r->notes);
 }

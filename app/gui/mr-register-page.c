@@ -24,6 +24,7 @@ typedef struct {
   char     *query;       /* normalised and case-folded like the search text */
   int       status;
   int       openness;
+  int       risk_tier;   /* the strictest tier among the uses */
   gboolean  flagged_only;
 } Criteria;
 
@@ -37,6 +38,7 @@ struct _MrRegisterPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *openness_dropdown;
+  GtkDropDown        *risk_dropdown;
   GtkCheckButton     *flagged_check;
   GtkMenuButton      *filter_button;
   GtkStack           *list_stack;
@@ -120,6 +122,8 @@ filter_func (gpointer item,
     return FALSE;
   if (c->flagged_only && r->n_flags == 0)
     return FALSE;
+  if (c->risk_tier >= 0 && mr_display_risk_tier (r) != c->risk_tier)
+    return FALSE;
   return c->query == NULL || strstr (mr_model_record_get_search_text (r), c->query) != NULL;
 }
 
@@ -198,7 +202,7 @@ static void
 update_filter_button (MrRegisterPage *self)
 {
   gboolean active = self->criteria.status >= 0 || self->criteria.openness >= 0 ||
-                    self->criteria.flagged_only;
+                    self->criteria.risk_tier >= 0 || self->criteria.flagged_only;
 
   if (active)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
@@ -231,6 +235,20 @@ on_openness_filter_changed (MrRegisterPage *self)
     return;
   change = choice_change (self->criteria.openness, openness);
   self->criteria.openness = openness;
+  update_filter_button (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+on_risk_filter_changed (MrRegisterPage *self)
+{
+  int risk_tier = dropdown_choice (self->risk_dropdown);
+  GtkFilterChange change;
+
+  if (risk_tier == self->criteria.risk_tier)
+    return;
+  change = choice_change (self->criteria.risk_tier, risk_tier);
+  self->criteria.risk_tier = risk_tier;
   update_filter_button (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
@@ -271,6 +289,12 @@ static const char *
 openness_title (int value)
 {
   return mr_display_openness_title (value);
+}
+
+static const char *
+risk_tier_title (int value)
+{
+  return mr_display_risk_tier_title (value);
 }
 
 static guint
@@ -321,7 +345,7 @@ openness_icon (const MrModelRecord *r)
 static char *
 uses_text (const MrModelRecord *r)
 {
-  return g_strjoinv (", ", r->intended_uses);
+  return mr_display_uses_label (r);
 }
 
 static char *
@@ -641,6 +665,15 @@ mr_register_page_load_async (MrRegisterPage      *self,
   mr_repository_list_async (repository, MR_LOAD_SUMMARY, cancellable, on_listed, task);
 }
 
+void
+mr_register_page_set_framework (MrRegisterPage *self,
+                                MrFramework    *framework)
+{
+  g_return_if_fail (MR_IS_REGISTER_PAGE (self));
+
+  mr_model_detail_set_framework (self->detail, framework);
+}
+
 gboolean
 mr_register_page_load_finish (MrRegisterPage  *self,
                               GAsyncResult    *result,
@@ -663,9 +696,12 @@ on_reloaded (GObject      *source,
     mr_error_presenter_present (GTK_WIDGET (self), _("Could not reload the register"), error);
 }
 
-static void
-reload (MrRegisterPage *self)
+void
+mr_register_page_reload (MrRegisterPage *self)
 {
+  g_return_if_fail (MR_IS_REGISTER_PAGE (self));
+  g_return_if_fail (self->repository != NULL);
+
   mr_register_page_load_async (self, self->repository, self->cancellable, on_reloaded, NULL);
 }
 
@@ -867,7 +903,7 @@ on_imported (GObject      *source,
   text = g_strdup_printf (ngettext ("Imported %u model", "Imported %u models", report->n_imported),
                           report->n_imported);
   add_toast_text (self, text);
-  reload (self);
+  mr_register_page_reload (self);
 }
 
 static void
@@ -1049,6 +1085,7 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, openness_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, risk_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, flagged_check);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, MrRegisterPage, list_stack);
@@ -1068,6 +1105,7 @@ mr_register_page_class_init (MrRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_openness_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_flagged_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_risk_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_query_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
@@ -1112,9 +1150,12 @@ setup_filters (MrRegisterPage *self)
                                                   _("Any status"), status_title);
   g_autoptr(GListModel) levels = choices_model (enum_n_values (MR_TYPE_OPENNESS),
                                                 _("Any openness level"), openness_title);
+  g_autoptr(GListModel) tiers = choices_model (enum_n_values (MR_TYPE_RISK_TIER),
+                                               _("Any risk tier"), risk_tier_title);
 
   gtk_drop_down_set_model (self->status_dropdown, statuses);
   gtk_drop_down_set_model (self->openness_dropdown, levels);
+  gtk_drop_down_set_model (self->risk_dropdown, tiers);
 }
 
 static void
@@ -1122,6 +1163,7 @@ mr_register_page_init (MrRegisterPage *self)
 {
   self->criteria.status = -1;
   self->criteria.openness = -1;
+  self->criteria.risk_tier = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 

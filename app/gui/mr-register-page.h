@@ -31,6 +31,12 @@ void        mr_register_page_load_async       (MrRegisterPage      *self,
 gboolean    mr_register_page_load_finish      (MrRegisterPage      *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+/* Lists the repository again (after a change made elsewhere, such as a
+ * new framework); errors are presented. */
+void        mr_register_page_reload           (MrRegisterPage      *self);
+/* The framework the detail pane's policy group evaluates under. */
+void        mr_register_page_set_framework    (MrRegisterPage      *self,
+                                               MrFramework         *framework);
 /* Shows records (MrModelRecord) without a repository: benchmarks. */
 void        mr_register_page_set_records      (MrRegisterPage      *self,
                                                GPtrArray           *records);

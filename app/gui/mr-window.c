@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mr-error-presenter.h"
+#include "mr-framework-window.h"
 #include "mr-register-page.h"
 #include "mr-window.h"
 
@@ -31,6 +34,9 @@ struct _MrWindow
   MrRepository         *repository;
   GCancellable         *cancellable;
   gboolean              loaded;
+  MrFramework          *framework;
+  char                 *framework_path;    /* NULL: the shipped framework */
+  MrFrameworkWindow    *framework_window;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (MrWindow, mr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -102,6 +108,181 @@ back_action (GtkWidget  *widget,
   mr_register_page_go_back (MR_WINDOW (widget)->register_page);
 }
 
+/* --- the governance framework --------------------------------------------- */
+
+static void
+read_framework_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MrFramework *framework = mr_framework_new_from_file (task_data, cancellable, &error);
+
+  if (framework == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, framework, g_object_unref);
+}
+
+static void
+apply_framework (MrWindow    *self,
+                 MrFramework *framework,
+                 GFile       *file)
+{
+  g_set_object (&self->framework, framework);
+  g_free (self->framework_path);
+  self->framework_path = g_file_get_path (file);
+  g_settings_set_string (self->settings, "framework-file",
+                         self->framework_path != NULL ? self->framework_path : "");
+  mr_register_page_set_framework (self->register_page, framework);
+  if (self->framework_window != NULL)
+    mr_framework_window_set_framework (self->framework_window, framework, self->framework_path);
+  /* The list shows the stored outcome, which the store has just recomputed. */
+  mr_register_page_reload (self->register_page);
+}
+
+static void
+on_framework_applied (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MrWindow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!mr_repository_set_framework_finish (MR_REPOSITORY (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  apply_framework (self, g_object_get_data (G_OBJECT (task), "mr-framework"),
+                   g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_framework_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MrWindow *self = MR_WINDOW (source);
+  g_autoptr(MrFramework) framework = NULL;
+  GError *error = NULL;
+
+  framework = g_task_propagate_pointer (G_TASK (result), &error);
+  if (framework == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (task), "mr-framework", g_object_ref (framework),
+                          g_object_unref);
+  mr_repository_set_framework_async (self->repository, framework, g_task_get_cancellable (task),
+                                     on_framework_applied, g_steal_pointer (&task));
+}
+
+void
+mr_window_load_framework_async (MrWindow            *self,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) read_task = NULL;
+
+  g_return_if_fail (MR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->repository != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mr_window_load_framework_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  read_task = g_task_new (self, cancellable, on_framework_read, task);
+  g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (read_task, read_framework_thread);
+}
+
+gboolean
+mr_window_load_framework_finish (MrWindow      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_chosen_framework_loaded (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  MrWindow *self = MR_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *parent = self->framework_window != NULL ? GTK_WIDGET (self->framework_window)
+                                                     : GTK_WIDGET (self);
+
+  if (!mr_window_load_framework_finish (self, result, &error))
+    {
+      mr_error_presenter_present_with_advice (parent, _("Could not load the governance framework"),
+                                              error, _("The framework in force is unchanged."));
+      return;
+    }
+  /* Translators: %s is the name of a governance framework */
+  text = g_strdup_printf (_("“%s” is now in force; every entry was checked again"),
+                          mr_framework_get_name (self->framework));
+  mr_window_add_toast_text (self, text);
+}
+
+static void
+on_framework_file_chosen (MrWindow *self,
+                          GFile    *file)
+{
+  mr_window_load_framework_async (self, file, self->cancellable, on_chosen_framework_loaded, NULL);
+}
+
+static void
+on_saved_framework_loaded (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  MrWindow *self = MR_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!mr_window_load_framework_finish (self, result, &error))
+    mr_error_presenter_present_with_advice (GTK_WIDGET (self),
+                                            _("Could not load your governance framework"), error,
+                                            _("The framework shipped with Model Register is in "
+                                              "force until you load a valid one."));
+}
+
+static void
+framework_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MrWindow *self = MR_WINDOW (widget);
+
+  if (self->framework_window == NULL)
+    {
+      self->framework_window = mr_framework_window_new (GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->framework_window),
+                                 (gpointer *) &self->framework_window);
+      mr_framework_window_set_framework (self->framework_window, self->framework,
+                                         self->framework_path);
+      g_signal_connect_object (self->framework_window, "file-chosen",
+                               G_CALLBACK (on_framework_file_chosen), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->framework_window));
+}
+
+/* --- window state ------------------------------------------------------------ */
+
 static void
 save_window_state (MrWindow *self)
 {
@@ -131,6 +312,10 @@ mr_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
+  g_clear_object (&self->framework);
+  g_clear_pointer (&self->framework_path, g_free);
+  if (self->framework_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->framework_window));
 
   G_OBJECT_CLASS (mr_window_parent_class)->dispose (object);
 }
@@ -189,6 +374,7 @@ mr_window_class_init (MrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.framework", NULL, framework_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.add-model", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
@@ -217,6 +403,10 @@ mr_window_init (MrWindow *self)
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  /* The shipped framework is part of the core library and always valid. */
+  self->framework = mr_framework_new_default (NULL);
+  g_assert (self->framework != NULL);
+
   gtk_spinner_start (self->spinner);
   set_register_actions_enabled (self, FALSE);
 }
@@ -227,6 +417,18 @@ mr_window_new (GtkApplication *application)
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (MR_TYPE_WINDOW, "application", application, NULL);
+}
+
+static void
+on_integrity_checked (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(MrWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mr_repository_check_integrity_finish (MR_REPOSITORY (source), result, &error))
+    mr_error_presenter_present (GTK_WIDGET (self), _("The register is damaged"), error);
 }
 
 static void
@@ -249,6 +451,10 @@ on_register_loaded (GObject      *source,
   set_register_actions_enabled (self, TRUE);
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+  /* Damage that opening did not see; reading everything waits until the
+   * user has the list. */
+  mr_repository_check_integrity_async (self->repository, self->cancellable,
+                                       on_integrity_checked, g_object_ref (self));
 }
 
 void
@@ -256,6 +462,7 @@ mr_window_set_repository (MrWindow     *self,
                           MrRepository *repository)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *framework_file = NULL;
 
   g_return_if_fail (MR_IS_WINDOW (self));
   g_return_if_fail (MR_IS_REPOSITORY (repository));
@@ -267,6 +474,14 @@ mr_window_set_repository (MrWindow     *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), mr_repository_get_path (repository));
   mr_register_page_load_async (self->register_page, repository, self->cancellable,
                                on_register_loaded, g_object_ref (self));
+  framework_file = g_settings_get_string (self->settings, "framework-file");
+  if (*framework_file != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (framework_file);
+
+      mr_window_load_framework_async (self, file, self->cancellable,
+                                      on_saved_framework_loaded, NULL);
+    }
 }
 
 void
@@ -304,6 +519,22 @@ mr_window_get_loaded (MrWindow *self)
   g_return_val_if_fail (MR_IS_WINDOW (self), FALSE);
 
   return self->loaded;
+}
+
+MrFramework *
+mr_window_get_framework (MrWindow *self)
+{
+  g_return_val_if_fail (MR_IS_WINDOW (self), NULL);
+
+  return self->framework;
+}
+
+const char *
+mr_window_get_framework_path (MrWindow *self)
+{
+  g_return_val_if_fail (MR_IS_WINDOW (self), NULL);
+
+  return self->framework_path;
 }
 
 MrRegisterPage *

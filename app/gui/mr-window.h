@@ -26,6 +26,23 @@ void            mr_window_show_open_error   (MrWindow       *self,
 gboolean        mr_window_get_loaded        (MrWindow       *self);
 MrRegisterPage *mr_window_get_register_page (MrWindow       *self);
 
+/* The governance framework in force (the shipped one until another is
+ * loaded), and the file it came from (NULL for the shipped one). */
+MrFramework    *mr_window_get_framework      (MrWindow       *self);
+const char     *mr_window_get_framework_path (MrWindow       *self);
+/* Validates file off the main thread; when valid, makes it the store's
+ * framework (re-evaluating every entry), remembers its path in the
+ * framework-file setting and lists the register again.  On any error the
+ * framework in force stays. */
+void            mr_window_load_framework_async  (MrWindow            *self,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        mr_window_load_framework_finish (MrWindow            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* Takes ownership of toast; its title is markup. */
 void            mr_window_add_toast         (MrWindow       *self,
                                              AdwToast       *toast);

@@ -96,16 +96,21 @@ mr_sha256_is_valid_hex (const char *text)
   return TRUE;
 }
 
+/* Always FALSE. */
 static gboolean
 set_errno_error (GError     **error,
                  int          saved_errno,
-                 const char  *format,
+                 gboolean     opening,
                  const char  *filename)
 {
   g_autofree char *display_name = g_filename_display_name (filename);
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               format, display_name, g_strerror (saved_errno));
+  if (opening)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not open %s: %s"), display_name, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -134,7 +139,7 @@ hash_fd (int                   fd,
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        return set_errno_error (error, errno, _("Could not read %s: %s"), filename);
+        return set_errno_error (error, errno, FALSE, filename);
       if (n == 0)
         break;
       gnutls_hash (hash, buffer, n);
@@ -183,12 +188,12 @@ mr_sha256_file (const char            *filename,
   fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("Could not open %s: %s"), filename);
+      set_errno_error (error, errno, TRUE, filename);
       return NULL;
     }
   if (fstat (fd, &info) != 0)
     {
-      set_errno_error (error, errno, _("Could not read %s: %s"), filename);
+      set_errno_error (error, errno, FALSE, filename);
       g_close (fd, NULL);
       return NULL;
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mr-enum-util.h"
+#include "mr-enums.h"
 #include "mr-error.h"
 #include "mr-gguf.h"
 #include "mr-safetensors.h"
@@ -513,9 +514,13 @@ compare_hashes (MrVerifyResult            *result,
         continue;
       file->expected_sha256 = g_ascii_strdown (sha256, -1);
       if (!g_str_equal (file->expected_sha256, file->sha256))
-        add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
-                     _("%s: the SHA-256 is %s, but %s was expected: the file is not the one "
-                       "published"), file->path, file->sha256, file->expected_sha256);
+        {
+          g_autofree char *display_name = g_filename_display_name (file->path);
+
+          add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
+                       _("%s: the SHA-256 is %s, but %s was expected: the file is not the one "
+                         "published"), display_name, file->sha256, file->expected_sha256);
+        }
     }
 }
 
@@ -606,9 +611,11 @@ static void
 add_file_json (JsonBuilder          *builder,
                const MrVerifiedFile *file)
 {
+  g_autofree char *path = g_filename_display_name (file->path);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, file->path);
+  json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "size");
   json_builder_add_int_value (builder, (gint64) file->size);
   json_builder_set_member_name (builder, "sha256");
@@ -713,8 +720,11 @@ collect_files (MrVerifyResult  *result,
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *dirname = g_path_get_dirname (path);
 
-      *out_folder = g_path_get_dirname (path);
+      /* "model.gguf" rather than "./model.gguf" in messages. */
+      *out_folder = g_str_has_prefix (path, "./") || !g_str_equal (dirname, ".")
+                    ? g_steal_pointer (&dirname) : g_strdup ("");
       return add_file (result, *out_folder, name, error);
     }
 

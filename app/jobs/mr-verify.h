@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include "mr-enums.h"
+#include "mr-types.h"
 #include "mr-hub-model-info.h"
 #include "mr-sha256.h"
 #include "mr-weights-header.h"

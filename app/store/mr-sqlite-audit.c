@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mr-error.h"
+#include "mr-time-util.h"
 #include "mr-sqlite-audit.h"
 #include "mr-sqlite-util.h"
 
@@ -138,10 +139,22 @@ mr_sqlite_audit_append (sqlite3             *db,
   return rc == SQLITE_DONE;
 }
 
+/* "entry 12 (2026-11-25T12:00:00Z, approve by alice)": enough for someone
+ * to find the entry in an export or in the sqlite3 shell. */
+static char *
+describe_entry (const MrSqliteAuditEntry *entry)
+{
+  g_autofree char *time = mr_time_to_iso8601 (entry->time);
+
+  return g_strdup_printf ("audit entry %" G_GINT64_FORMAT " (%s, %s by %s)", entry->seq,
+                          time != NULL ? time : "bad time", entry->action, entry->actor);
+}
+
 static gboolean
 verify_row (sqlite3_stmt  *stmt,
             const char    *path,
             char         **inout_prev_hash,
+            gint64        *out_seq,
             GError       **error)
 {
   MrSqliteAuditEntry entry = {
@@ -157,20 +170,22 @@ verify_row (sqlite3_stmt  *stmt,
   const char *prev_hash = mr_sqlite_column_text (stmt, 8);
   const char *hash = mr_sqlite_column_text (stmt, 9);
   g_autofree char *expected = NULL;
+  g_autofree char *description = NULL;
 
+  *out_seq = entry.seq;
   if (g_strcmp0 (prev_hash, *inout_prev_hash) != 0)
     {
+      description = describe_entry (&entry);
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: audit entry %" G_GINT64_FORMAT " does not follow the entry before it",
-                   path, entry.seq);
+                   "%s: %s does not follow the entry before it", path, description);
       return FALSE;
     }
   expected = mr_sqlite_audit_hash (prev_hash, &entry);
   if (g_strcmp0 (hash, expected) != 0)
     {
+      description = describe_entry (&entry);
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: audit entry %" G_GINT64_FORMAT " was altered after it was written",
-                   path, entry.seq);
+                   "%s: %s was altered after it was written", path, description);
       return FALSE;
     }
   g_free (*inout_prev_hash);
@@ -179,10 +194,11 @@ verify_row (sqlite3_stmt  *stmt,
 }
 
 gboolean
-mr_sqlite_audit_verify (sqlite3     *db,
-                        const char  *path,
-                        guint       *out_n_entries,
-                        GError     **error)
+mr_sqlite_audit_check (sqlite3     *db,
+                       const char  *path,
+                       guint       *out_n_entries,
+                       gint64      *out_first_bad_seq,
+                       GError     **error)
 {
   static const char sql[] =
     "SELECT seq, time, actor, action, entity_type, entity_id, before_json, after_json,"
@@ -190,16 +206,21 @@ mr_sqlite_audit_verify (sqlite3     *db,
   g_autofree char *prev_hash = g_strdup (MR_SQLITE_AUDIT_GENESIS);
   sqlite3_stmt *stmt = NULL;
   guint n_entries = 0;
+  gint64 seq = 0;
   gboolean ok = TRUE;
   int rc;
 
+  if (out_first_bad_seq != NULL)
+    *out_first_bad_seq = 0;
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   while (ok && rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ok = verify_row (stmt, path, &prev_hash, error);
+      ok = verify_row (stmt, path, &prev_hash, &seq, error);
       n_entries++;
       rc = SQLITE_OK;
     }
+  if (!ok && out_first_bad_seq != NULL)
+    *out_first_bad_seq = seq;
   if (ok && rc != SQLITE_DONE)
     {
       mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
@@ -209,4 +230,66 @@ mr_sqlite_audit_verify (sqlite3     *db,
   if (ok && out_n_entries != NULL)
     *out_n_entries = n_entries;
   return ok;
+}
+
+gboolean
+mr_sqlite_audit_verify (sqlite3     *db,
+                        const char  *path,
+                        guint       *out_n_entries,
+                        GError     **error)
+{
+  return mr_sqlite_audit_check (db, path, out_n_entries, NULL, error);
+}
+
+static MrAuditRecord *
+record_from_row (sqlite3_stmt *stmt)
+{
+  MrAuditRecord *record = g_new0 (MrAuditRecord, 1);
+
+  record->seq = sqlite3_column_int64 (stmt, 0);
+  record->time = sqlite3_column_int64 (stmt, 1);
+  record->actor = g_strdup (mr_sqlite_column_text (stmt, 2));
+  record->action = g_strdup (mr_sqlite_column_text (stmt, 3));
+  record->entity_type = g_strdup (mr_sqlite_column_text (stmt, 4));
+  record->entity_id = sqlite3_column_int64 (stmt, 5);
+  record->before_json = g_strdup (mr_sqlite_column_text (stmt, 6));
+  record->after_json = g_strdup (mr_sqlite_column_text (stmt, 7));
+  record->prev_hash = g_strdup (mr_sqlite_column_text (stmt, 8));
+  record->hash = g_strdup (mr_sqlite_column_text (stmt, 9));
+  return record;
+}
+
+GPtrArray *
+mr_sqlite_audit_list (sqlite3     *db,
+                      const char  *path,
+                      gint64       model_id,
+                      gint64       since,
+                      gint64       until,
+                      GError     **error)
+{
+  static const char sql[] =
+    "SELECT seq, time, actor, action, entity_type, entity_id, before_json, after_json,"
+    " prev_hash, hash FROM audit_entries"
+    " WHERE (?1 = 0 OR (entity_type = 'model' AND entity_id = ?1))"
+    " AND time >= ?2 AND time <= ?3 ORDER BY seq";
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_audit_record_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, model_id);
+      sqlite3_bind_int64 (stmt, 2, since);
+      sqlite3_bind_int64 (stmt, 3, until != 0 ? until : G_MAXINT64);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (records, record_from_row (stmt));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+      return NULL;
+    }
+  return g_steal_pointer (&records);
 }

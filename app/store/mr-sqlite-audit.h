@@ -11,6 +11,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "mr-audit-record.h"
+
 G_BEGIN_DECLS
 
 /* The prev_hash of the first entry. */
@@ -22,7 +24,8 @@ typedef struct {
   gint64      time;
   const char *actor;
   const char *action;        /* "create", "update", "delete", "restore", "import",
-                              * "reevaluate" */
+                              * "reevaluate", or a workflow action's nick
+                              * (mr_workflow_action_to_nick()) */
   const char *entity_type;   /* "model", "import", "framework" */
   gint64      entity_id;     /* 0: none */
   const char *before_json;   /* NULL: none */
@@ -39,10 +42,25 @@ gboolean  mr_sqlite_audit_append (sqlite3                  *db,
                                   MrSqliteAuditEntry       *entry,
                                   GError                  **error);
 
-/* Recomputes the chain; MR_STORE_ERROR_CORRUPT names the first bad entry. */
-gboolean  mr_sqlite_audit_verify (sqlite3                  *db,
-                                  const char               *path,
-                                  guint                    *out_n_entries,
-                                  GError                  **error);
+/* Recomputes the chain; MR_STORE_ERROR_CORRUPT names the first bad entry
+ * (its seq, time, action and actor), whose seq is *out_first_bad_seq. */
+gboolean   mr_sqlite_audit_check  (sqlite3                  *db,
+                                   const char               *path,
+                                   guint                    *out_n_entries,
+                                   gint64                   *out_first_bad_seq,
+                                   GError                  **error);
+/* mr_sqlite_audit_check() without the seq. */
+gboolean   mr_sqlite_audit_verify (sqlite3                  *db,
+                                   const char               *path,
+                                   guint                    *out_n_entries,
+                                   GError                  **error);
+/* The entries (MrAuditRecord) about one model (0: all) with time in
+ * [since, until] (until 0: no bound), in seq order. */
+GPtrArray *mr_sqlite_audit_list   (sqlite3                  *db,
+                                   const char               *path,
+                                   gint64                    model_id,
+                                   gint64                    since,
+                                   gint64                    until,
+                                   GError                  **error);
 
 G_END_DECLS

@@ -14,8 +14,10 @@
 #include "mr-error.h"
 #include "mr-model-json.h"
 #include "mr-policy-stamp.h"
+#include "mr-sqlite-approvals.h"
 #include "mr-sqlite-audit.h"
 #include "mr-sqlite-schema.h"
+#include "mr-sqlite-snapshots.h"
 #include "mr-sqlite-store.h"
 #include "mr-sqlite-util.h"
 
@@ -689,10 +691,13 @@ mr_sqlite_store_get_model (MrStore  *store,
   return load_model (MR_SQLITE_STORE (store), id, error);
 }
 
+/* update_action names an update in the audit trail ("update", or
+ * "evidence change" for a refresh); an insert is always "create". */
 static MrModelRecord *
 save_in_transaction (MrSqliteStore  *self,
                      MrModelRecord  *record,
                      const char     *actor,
+                     const char     *update_action,
                      GError        **error)
 {
   g_autoptr(MrModelRecord) before = NULL;
@@ -710,7 +715,7 @@ save_in_transaction (MrSqliteStore  *self,
 
   after = load_model (self, id, error);
   if (after == NULL ||
-      !append_audit (self, now, actor, before != NULL ? "update" : "create", "model", id,
+      !append_audit (self, now, actor, before != NULL ? update_action : "create", "model", id,
                      before, after, error))
     return NULL;
   return g_steal_pointer (&after);
@@ -723,12 +728,24 @@ mr_sqlite_store_save_model (MrStore        *store,
                             GError        **error)
 {
   MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) guarded = NULL;
   g_autoptr(MrModelRecord) saved = NULL;
+  MrStatus stored = MR_STATUS_DRAFT;
 
   if (!begin (self, error))
     return NULL;
-  saved = save_in_transaction (self, record, actor, error);
-  if (saved == NULL || !commit (self, error))
+  /* Statuses change through the workflow only (mr-sqlite-approvals.c). */
+  if (record->id == 0)
+    guarded = mr_model_record_ref (record);
+  else
+    guarded = mr_sqlite_approvals_guard_edit (self->db, self->path, record, &stored, error);
+  if (guarded != NULL)
+    saved = save_in_transaction (self, guarded, actor, "update", error);
+  if (saved == NULL ||
+      !mr_sqlite_approvals_after_edit (self->db, self->path, stored, saved, actor,
+                                       mr_framework_get_name (mr_store_get_framework (store)),
+                                       saved->updated_at, error) ||
+      !commit (self, error))
     {
       rollback (self);
       return NULL;
@@ -1052,6 +1069,44 @@ update_policy_columns (MrSqliteStore        *self,
   return run_statement (self, stmt, "re-evaluating a model", error);
 }
 
+/* A workflow step on an entry read in this transaction. */
+static gboolean
+act_in_transaction (MrSqliteStore          *self,
+                    const MrModelRecord    *entry,
+                    MrWorkflowAction        action,
+                    const MrWorkflowInput  *input,
+                    const char             *actor,
+                    GError                **error)
+{
+  MrFramework *framework = mr_store_get_framework (MR_STORE (self));
+
+  return mr_sqlite_approvals_act (self->db, self->path, entry, action, input, actor,
+                                  mr_framework_get_name (framework), now_seconds (), error);
+}
+
+/* An approval given under the old framework does not cover flags that only
+ * the new one raises. */
+static gboolean
+rereview_if_worse (MrSqliteStore        *self,
+                   const MrModelRecord  *record,
+                   MrFramework          *framework,
+                   MrFlagSeverity        old_worst,
+                   guint                 old_n_flags,
+                   GError              **error)
+{
+  g_autofree char *reason = NULL;
+  MrWorkflowInput input = { 0 };
+
+  if (!mr_workflow_is_approved (record->status) ||
+      !mr_workflow_flags_got_worse (old_worst, old_n_flags, record->worst_flag, record->n_flags))
+    return TRUE;
+  reason = mr_sqlite_approvals_framework_reason (mr_framework_get_name (framework),
+                                                 old_worst, old_n_flags, record);
+  input.comment = reason;
+  return act_in_transaction (self, record, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input,
+                             "system", error);
+}
+
 /* Stamps the entries with ids in [first_id, last_id]; counts them and the
  * ones whose columns changed. */
 static gboolean
@@ -1079,7 +1134,8 @@ reevaluate_range (MrSqliteStore  *self,
       if (record->openness == openness && record->worst_flag == worst_flag &&
           record->n_flags == n_flags)
         continue;
-      if (!update_policy_columns (self, record, error))
+      if (!update_policy_columns (self, record, error) ||
+          !rereview_if_worse (self, record, framework, worst_flag, n_flags, error))
         return FALSE;
       (*inout_n_changed)++;
     }
@@ -1143,6 +1199,187 @@ mr_sqlite_store_reevaluate_all (MrStore       *store,
   return TRUE;
 }
 
+static MrModelRecord *
+mr_sqlite_store_save_with_snapshot (MrStore        *store,
+                                    MrModelRecord  *record,
+                                    MrSnapshot     *snapshot,
+                                    const char     *actor,
+                                    GError        **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) saved = NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  saved = save_in_transaction (self, record, actor, "evidence change", error);
+  if (saved == NULL ||
+      mr_sqlite_snapshots_insert (self->db, self->path, saved->id, snapshot, error) == 0 ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return g_steal_pointer (&saved);
+}
+
+static gint64
+mr_sqlite_store_add_snapshot (MrStore     *store,
+                              gint64       model_id,
+                              MrSnapshot  *snapshot,
+                              GError     **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_snapshots_insert (self->db, self->path, model_id, snapshot, error);
+}
+
+static GPtrArray *
+mr_sqlite_store_list_snapshots (MrStore  *store,
+                                gint64    model_id,
+                                GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_snapshots_list (self->db, self->path, model_id, error);
+}
+
+static MrModelRecord *
+act_on_stored (MrSqliteStore          *self,
+               gint64                  id,
+               MrWorkflowAction        action,
+               const MrWorkflowInput  *input,
+               const char             *actor,
+               GError                **error)
+{
+  g_autoptr(MrModelRecord) entry = load_model (self, id, error);
+  g_autoptr(MrModelRecord) proposal = NULL;
+  g_autoptr(MrModelRecord) submitted = NULL;
+
+  if (entry == NULL)
+    return NULL;
+  if (action == MR_WORKFLOW_ACTION_SUBMIT)
+    {
+      /* A submission first saves the uses, owner, deployment and data
+       * sensitivity it names, so that the request is for a revision that
+       * has them. */
+      proposal = mr_workflow_propose_submission (entry, input,
+                                                 mr_store_get_framework (MR_STORE (self)));
+      if (mr_model_record_same_content (proposal, entry))
+        submitted = mr_model_record_ref (entry);
+      else
+        submitted = save_in_transaction (self, proposal, actor, "update", error);
+      if (submitted == NULL)
+        return NULL;
+      g_clear_pointer (&entry, mr_model_record_unref);
+      entry = g_steal_pointer (&submitted);
+    }
+  if (!act_in_transaction (self, entry, action, input, actor, error))
+    return NULL;
+  return load_model (self, id, error);
+}
+
+static MrModelRecord *
+mr_sqlite_store_act (MrStore                *store,
+                     gint64                  id,
+                     MrWorkflowAction        action,
+                     const MrWorkflowInput  *input,
+                     const char             *actor,
+                     GError                **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(MrModelRecord) result = NULL;
+
+  if (!begin (self, error))
+    return NULL;
+  result = act_on_stored (self, id, action, input, actor, error);
+  if (result == NULL || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+mark_overdue_in_transaction (MrSqliteStore  *self,
+                             gint64          now,
+                             guint          *out_n_marked,
+                             GError        **error)
+{
+  g_autoptr(GArray) ids = mr_sqlite_approvals_list_overdue (self->db, self->path, now, error);
+  g_autofree char *reason = NULL;
+  MrWorkflowInput input = { 0 };
+
+  if (ids == NULL)
+    return FALSE;
+  reason = mr_sqlite_approvals_overdue_reason (now);
+  input.comment = reason;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(MrModelRecord) entry = load_model (self, g_array_index (ids, gint64, i), error);
+
+      if (entry == NULL ||
+          !act_in_transaction (self, entry, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input,
+                               "system", error))
+        return FALSE;
+    }
+  if (out_n_marked != NULL)
+    *out_n_marked = ids->len;
+  return TRUE;
+}
+
+static gboolean
+mr_sqlite_store_mark_overdue (MrStore  *store,
+                              gint64    now,
+                              guint    *out_n_marked,
+                              GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!mark_overdue_in_transaction (self, now, out_n_marked, error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+mr_sqlite_store_list_approvals (MrStore  *store,
+                                gint64    model_id,
+                                GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_approvals_list (self->db, self->path, model_id, error);
+}
+
+static gboolean
+mr_sqlite_store_verify_audit (MrStore  *store,
+                              guint    *out_n_entries,
+                              gint64   *out_first_bad_seq,
+                              GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_audit_check (self->db, self->path, out_n_entries, out_first_bad_seq, error);
+}
+
+static GPtrArray *
+mr_sqlite_store_list_audit (MrStore  *store,
+                            gint64    model_id,
+                            gint64    since,
+                            gint64    until,
+                            GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_audit_list (self->db, self->path, model_id, since, until, error);
+}
+
 static void
 mr_sqlite_store_finalize (GObject *object)
 {
@@ -1203,6 +1440,14 @@ mr_sqlite_store_iface_init (MrStoreInterface *iface)
   iface->count_models = mr_sqlite_store_count_models;
   iface->check_integrity = mr_sqlite_store_check_integrity;
   iface->reevaluate_all = mr_sqlite_store_reevaluate_all;
+  iface->save_with_snapshot = mr_sqlite_store_save_with_snapshot;
+  iface->add_snapshot = mr_sqlite_store_add_snapshot;
+  iface->list_snapshots = mr_sqlite_store_list_snapshots;
+  iface->act = mr_sqlite_store_act;
+  iface->mark_overdue = mr_sqlite_store_mark_overdue;
+  iface->list_approvals = mr_sqlite_store_list_approvals;
+  iface->verify_audit = mr_sqlite_store_verify_audit;
+  iface->list_audit = mr_sqlite_store_list_audit;
 }
 
 /* Refuses, without opening it through SQLite, a file that is not an SQLite

@@ -210,3 +210,172 @@ mr_store_reevaluate_all (MrStore       *self,
   return MR_STORE_GET_IFACE (self)->reevaluate_all (self, mr_store_get_framework (self),
                                                     cancellable, error);
 }
+
+MrModelRecord *
+mr_store_save_with_snapshot (MrStore        *self,
+                             MrModelRecord  *record,
+                             MrSnapshot     *snapshot,
+                             const char     *actor,
+                             GError        **error)
+{
+  g_autoptr(MrModelRecord) stamped = NULL;
+
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (snapshot != NULL && snapshot->fields_sha256 != NULL, NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stamped = stamp_record (self, record);
+  return MR_STORE_GET_IFACE (self)->save_with_snapshot (self, stamped, snapshot, actor, error);
+}
+
+gint64
+mr_store_add_snapshot (MrStore     *self,
+                       gint64       model_id,
+                       MrSnapshot  *snapshot,
+                       GError     **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), 0);
+  g_return_val_if_fail (model_id > 0, 0);
+  g_return_val_if_fail (snapshot != NULL && snapshot->fields_sha256 != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  return MR_STORE_GET_IFACE (self)->add_snapshot (self, model_id, snapshot, error);
+}
+
+GPtrArray *
+mr_store_list_snapshots (MrStore  *self,
+                         gint64    model_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return MR_STORE_GET_IFACE (self)->list_snapshots (self, model_id, error);
+}
+
+static MrModelRecord *
+act (MrStore                *self,
+     gint64                  id,
+     MrWorkflowAction        action,
+     const MrWorkflowInput  *input,
+     const char             *actor,
+     GError                **error)
+{
+  return MR_STORE_GET_IFACE (self)->act (self, id, action, input, actor, error);
+}
+
+MrModelRecord *
+mr_store_submit (MrStore                *self,
+                 gint64                  id,
+                 const MrWorkflowInput  *input,
+                 const char             *actor,
+                 GError                **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (input != NULL && actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return act (self, id, MR_WORKFLOW_ACTION_SUBMIT, input, actor, error);
+}
+
+MrModelRecord *
+mr_store_decide (MrStore                *self,
+                 gint64                  id,
+                 MrWorkflowAction        action,
+                 const MrWorkflowInput  *input,
+                 const char             *actor,
+                 GError                **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (action == MR_WORKFLOW_ACTION_APPROVE ||
+                        action == MR_WORKFLOW_ACTION_APPROVE_WITH_CONDITIONS ||
+                        action == MR_WORKFLOW_ACTION_REQUEST_CHANGES ||
+                        action == MR_WORKFLOW_ACTION_REJECT, NULL);
+  g_return_val_if_fail (input != NULL && actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return act (self, id, action, input, actor, error);
+}
+
+MrModelRecord *
+mr_store_retire (MrStore     *self,
+                 gint64       id,
+                 const char  *reason,
+                 const char  *actor,
+                 GError     **error)
+{
+  MrWorkflowInput input = { .comment = reason };
+
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return act (self, id, MR_WORKFLOW_ACTION_RETIRE, &input, actor, error);
+}
+
+MrModelRecord *
+mr_store_require_rereview (MrStore     *self,
+                           gint64       id,
+                           const char  *reason_json,
+                           const char  *actor,
+                           GError     **error)
+{
+  MrWorkflowInput input = { .comment = reason_json };
+
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (reason_json != NULL && actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return act (self, id, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input, actor, error);
+}
+
+gboolean
+mr_store_mark_overdue (MrStore  *self,
+                       gint64    now,
+                       guint    *out_n_marked,
+                       GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return MR_STORE_GET_IFACE (self)->mark_overdue (self, now, out_n_marked, error);
+}
+
+GPtrArray *
+mr_store_list_approvals (MrStore  *self,
+                         gint64    model_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return MR_STORE_GET_IFACE (self)->list_approvals (self, model_id, error);
+}
+
+gboolean
+mr_store_verify_audit (MrStore  *self,
+                       guint    *out_n_entries,
+                       gint64   *out_first_bad_seq,
+                       GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return MR_STORE_GET_IFACE (self)->verify_audit (self, out_n_entries, out_first_bad_seq,
+                                                  error);
+}
+
+GPtrArray *
+mr_store_list_audit (MrStore  *self,
+                     gint64    model_id,
+                     gint64    since,
+                     gint64    until,
+                     GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return MR_STORE_GET_IFACE (self)->list_audit (self, model_id, since, until, error);
+}

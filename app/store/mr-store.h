@@ -19,8 +19,11 @@
 
 #include <gio/gio.h>
 
+#include "mr-audit-record.h"
 #include "mr-framework.h"
 #include "mr-model-record.h"
+#include "mr-snapshot.h"
+#include "mr-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +78,43 @@ struct _MrStoreInterface
   gboolean       (*reevaluate_all)  (MrStore      *self,
                                      MrFramework  *framework,
                                      GCancellable *cancellable,
+                                     GError      **error);
+  /* Metadata snapshots; see mr_store_save_with_snapshot(). */
+  MrModelRecord *(*save_with_snapshot) (MrStore      *self,
+                                        MrModelRecord *record,
+                                        MrSnapshot   *snapshot,
+                                        const char   *actor,
+                                        GError      **error);
+  gint64         (*add_snapshot)    (MrStore      *self,
+                                     gint64        model_id,
+                                     MrSnapshot   *snapshot,
+                                     GError      **error);
+  GPtrArray     *(*list_snapshots)  (MrStore      *self,
+                                     gint64        model_id,
+                                     GError      **error);
+  /* The approval workflow and the audit trail; see mr_store_submit() and
+   * the functions after it. */
+  MrModelRecord *(*act)             (MrStore               *self,
+                                     gint64                 id,
+                                     MrWorkflowAction       action,
+                                     const MrWorkflowInput *input,
+                                     const char            *actor,
+                                     GError               **error);
+  gboolean       (*mark_overdue)    (MrStore      *self,
+                                     gint64        now,
+                                     guint        *out_n_marked,
+                                     GError      **error);
+  GPtrArray     *(*list_approvals)  (MrStore      *self,
+                                     gint64        model_id,
+                                     GError      **error);
+  gboolean       (*verify_audit)    (MrStore      *self,
+                                     guint        *out_n_entries,
+                                     gint64       *out_first_bad_seq,
+                                     GError      **error);
+  GPtrArray     *(*list_audit)      (MrStore      *self,
+                                     gint64        model_id,
+                                     gint64        since,
+                                     gint64        until,
                                      GError      **error);
 };
 
@@ -135,6 +175,96 @@ MrFramework   *mr_store_get_framework   (MrStore      *self);
  * derived from its content). */
 gboolean       mr_store_reevaluate_all  (MrStore      *self,
                                          GCancellable *cancellable,
+                                         GError      **error);
+
+/* Saves record (insert or update, as mr_store_save_model()) and the
+ * metadata snapshot it was refreshed from in one transaction, with one
+ * audit entry: "create" for a new entry, "evidence change" (before and
+ * after) for an update.  snapshot must be sealed. */
+MrModelRecord *mr_store_save_with_snapshot (MrStore     *self,
+                                            MrModelRecord *record,
+                                            MrSnapshot  *snapshot,
+                                            const char  *actor,
+                                            GError     **error);
+/* Stores a sealed snapshot of an existing entry; returns its id, 0 on
+ * error.  Snapshots are never changed or removed. */
+gint64         mr_store_add_snapshot    (MrStore      *self,
+                                         gint64        model_id,
+                                         MrSnapshot   *snapshot,
+                                         GError      **error);
+/* The snapshots of an entry (MrSnapshot), oldest first. */
+GPtrArray     *mr_store_list_snapshots  (MrStore      *self,
+                                         gint64        model_id,
+                                         GError      **error);
+
+/* The approval workflow (mr-workflow.h's rules, enforced here).  Each call
+ * is one transaction with its audit entry, takes the entry as stored (its
+ * latest revision) and returns it as it is afterwards.  Refusals are
+ * MR_WORKFLOW_ERROR: an action the entry's status does not allow
+ * (INVALID_TRANSITION), a missing comment, use, owner or justification
+ * (MISSING_FIELD), a decision by the person who submitted (SAME_PERSON).
+ * The status changes; the revision does not, so that a decision stays
+ * tied to the revision it was about.
+ *
+ * Saving an approved entry (mr_store_save_model()) is an edit of what was
+ * approved: the store makes the new revision a new request ("submitted",
+ * audit action "edit-approved"), and the history keeps the approval tied to
+ * the revision before.  save_model otherwise keeps the stored status
+ * whatever the record says: statuses change through these calls only. */
+
+/* Applies the input's uses, owner, deployment and data sensitivity (a new
+ * revision when they differ) and submits that revision for approval. */
+MrModelRecord *mr_store_submit          (MrStore               *self,
+                                         gint64                 id,
+                                         const MrWorkflowInput *input,
+                                         const char            *actor,
+                                         GError               **error);
+/* action is approve, approve-with-conditions, request-changes or reject. */
+MrModelRecord *mr_store_decide          (MrStore               *self,
+                                         gint64                 id,
+                                         MrWorkflowAction       action,
+                                         const MrWorkflowInput *input,
+                                         const char            *actor,
+                                         GError               **error);
+MrModelRecord *mr_store_retire          (MrStore               *self,
+                                         gint64                 id,
+                                         const char            *reason,
+                                         const char            *actor,
+                                         GError               **error);
+/* Sends an approved entry back for review; reason_json is a JSON object
+ * saying why (e.g. {"cause":"upstream-change", …}), kept in the history
+ * and the audit trail. */
+MrModelRecord *mr_store_require_rereview (MrStore              *self,
+                                          gint64                id,
+                                          const char           *reason_json,
+                                          const char           *actor,
+                                          GError              **error);
+/* Sends every approved entry whose review date is before now back for
+ * review, in one transaction (actor "system"); call it at start and daily. */
+gboolean       mr_store_mark_overdue    (MrStore      *self,
+                                         gint64        now,
+                                         guint        *out_n_marked,
+                                         GError      **error);
+/* The approval history (MrApprovalEvent) of one entry, or of the whole
+ * register when model_id is 0, oldest first. */
+GPtrArray     *mr_store_list_approvals  (MrStore      *self,
+                                         gint64        model_id,
+                                         GError      **error);
+
+/* Recomputes the audit trail's hash chain.  When an entry was changed,
+ * inserted or removed behind the program's back: MR_STORE_ERROR_CORRUPT
+ * naming the first bad entry (seq, time, action, actor), whose seq is
+ * *out_first_bad_seq.  Reads the whole trail: run it in the background. */
+gboolean       mr_store_verify_audit    (MrStore      *self,
+                                         guint        *out_n_entries,
+                                         gint64       *out_first_bad_seq,
+                                         GError      **error);
+/* The audit entries (MrAuditRecord) about one model (model_id 0: all
+ * entries) with time in [since, until] (0: unbounded), in order. */
+GPtrArray     *mr_store_list_audit      (MrStore      *self,
+                                         gint64        model_id,
+                                         gint64        since,
+                                         gint64        until,
                                          GError      **error);
 
 G_END_DECLS

@@ -143,6 +143,14 @@ else
   echo "  $bench_policy is not built: policy evaluation n/a" >&2
 fi
 
+# 5. SHA-256 against openssl on a 2 GiB file, and GGUF header parsing; the
+# script prints its own table rows.
+verify_rows="| SHA-256 and GGUF parsing (bench-verify.sh) | ≥ 0.9 × openssl | n/a | n/a |"
+if [ -x "$build/tests/bench/bench-verify" ]; then
+  echo "SHA-256 and header parsing…" >&2
+  verify_rows=$("$here/bench-verify.sh" "$build" | grep -E '^\| (SHA|GGUF)') || true
+fi
+
 # A value with its unit, or a bare "n/a".
 show () {
   if [ "$1" = n/a ]; then echo n/a; else echo "$1 $2"; fi
@@ -157,6 +165,7 @@ echo "| Process wall time, exec to exit after first frame | — | $(show "$wall_
 echo "| Peak RSS with the register loaded | ≤ 300 MB | $(show "$rss_mb" MB) | $(verdict "$rss_mb" le 300) |"
 echo "| Policy + MOF evaluation (best of its rounds) | ≥ 1,000,000 model×use/s | $(show "$policy_rate" /s) | $(verdict "$policy_rate" ge 1000000) |"
 echo "| Filter latency per keystroke (max $(show "$filter_max" ms)) | ≤ 16 ms | $(show "$filter_median" ms) | $(verdict "$filter_median" le 16) |"
+echo "$verify_rows"
 echo
 echo "Runs: import rows/s: $(tr '\n' ' ' <"$work/import-rates");" \
      "first frame ms: $(tr '\n' ' ' <"$work/frame-ms");" \

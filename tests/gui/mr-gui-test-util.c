@@ -67,8 +67,8 @@ mr_test_make_record (guint i)
                                            "gpt", "falcon", "olmo" };
   static const char * const licences[] = { "llama3.1", "Apache-2.0", "gemma", "Apache-2.0",
                                            "MIT", NULL, "Apache-2.0", "Apache-2.0" };
-  static const char * const uses[] = { "customer-support", "code-assistant", "credit-scoring",
-                                       "document-summary", NULL };
+  static const char * const uses[] = { "chatbot", "code-assistant", "credit-scoring",
+                                       "document-summarisation", NULL };
   MrModelRecord *r = mr_model_record_new ();
   guint f = i % G_N_ELEMENTS (families);
 
@@ -126,10 +126,10 @@ mr_test_write_register (const char *path,
     }
 }
 
-static void
-on_opened (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+void
+mr_test_keep_result (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   GAsyncResult **out = user_data;
 
@@ -142,6 +142,76 @@ is_set (gpointer data)
   return *(gpointer *) data != NULL;
 }
 
+void
+mr_test_await (GAsyncResult **result)
+{
+  g_assert_true (mr_test_spin_until (is_set, result, 10000));
+}
+
+MrModelRecord *
+mr_test_get_record (MrRepository *repository,
+                    gint64        id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MrModelRecord *record;
+
+  mr_repository_get_async (repository, id, NULL, mr_test_keep_result, &result);
+  mr_test_await (&result);
+  record = mr_repository_get_finish (repository, result, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+MrModelRecord *
+mr_test_make_llama_record (void)
+{
+  MrModelRecord *r = mr_model_record_new ();
+  MrComponent *weights = &r->components[MR_COMPONENT_FINAL_PARAMETERS];
+  MrComponent *card = &r->components[MR_COMPONENT_MODEL_CARD];
+
+  r->name = g_strdup ("Llama-3.1-8B-Instruct");
+  r->provider = g_strdup ("Meta");
+  r->source_kind = MR_SOURCE_KIND_HUGGING_FACE;
+  r->source_ref = g_strdup ("meta-llama/Llama-3.1-8B-Instruct");
+  r->license = g_strdup ("llama3.1");
+  g_strfreev (r->intended_uses);
+  r->intended_uses = g_strsplit ("credit-scoring,chatbot", ",", -1);
+  weights->availability = MR_AVAILABILITY_PRESENT;
+  weights->license = g_strdup ("llama3.1");
+  weights->link = g_strdup ("https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct");
+  weights->source = MR_EVIDENCE_SOURCE_HUB;
+  card->availability = MR_AVAILABILITY_PRESENT;
+  card->license = g_strdup ("llama3.1");
+  card->source = MR_EVIDENCE_SOURCE_HUB;
+  card->verified = TRUE;
+  return r;
+}
+
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (root)));
+      g_string_append_c (text, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+char *
+mr_test_collect_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
 MrRepository *
 mr_test_open_repository (const char *path)
 {
@@ -149,8 +219,8 @@ mr_test_open_repository (const char *path)
   g_autoptr(GError) error = NULL;
   MrRepository *repository;
 
-  mr_repository_open_async (path, NULL, on_opened, &result);
-  g_assert_true (mr_test_spin_until (is_set, &result, 10000));
+  mr_repository_open_async (path, NULL, mr_test_keep_result, &result);
+  mr_test_await (&result);
   repository = mr_repository_open_finish (result, &error);
   g_assert_no_error (error);
   return repository;

@@ -28,6 +28,21 @@ void           mr_test_write_register    (const char  *path,
                                           GPtrArray   *extra);
 MrRepository  *mr_test_open_repository   (const char  *path);
 
+/* A GAsyncReadyCallback: stores a reference to the result in
+ * *(GAsyncResult **) user_data; mr_test_await() spins until it is set. */
+void           mr_test_keep_result       (GObject      *source,
+                                          GAsyncResult *result,
+                                          gpointer      user_data);
+void           mr_test_await             (GAsyncResult **result);
+/* The stored, full record. */
+MrModelRecord *mr_test_get_record        (MrRepository *repository,
+                                          gint64        id);
+/* Llama 3.1 open weights (Community Licence, acceptable-use policy)
+ * registered for credit scoring (high-risk) and as a chatbot. */
+MrModelRecord *mr_test_make_llama_record (void);
+/* The text of every visible label under root, one per line. */
+char          *mr_test_collect_text      (GtkWidget   *root);
+
 /* The widget whose .ui id is id, inside root; NULL when none. */
 GtkWidget     *mr_test_find_by_id        (GtkWidget   *root,
                                           const char  *id);

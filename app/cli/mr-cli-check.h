@@ -1,0 +1,13 @@
+/* mr-cli-check.h — the check command: run the inference check on a model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mr-cli-private.h"
+
+G_BEGIN_DECLS
+
+gboolean mr_cli_run_check (MrCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+/* mr-cli-verify.h — the verify command: check weights files on disk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mr-cli-private.h"
+
+G_BEGIN_DECLS
+
+gboolean mr_cli_run_verify (MrCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS

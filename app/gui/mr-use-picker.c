@@ -1,0 +1,216 @@
+/* mr-use-picker.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "mr-use-picker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mr-display.h"
+#include "mr-use-catalog.h"
+#include "mr-use-picker.h"
+
+#define N_TIERS (MR_RISK_TIER_PROHIBITED + 1)
+
+struct _MrUsePicker
+{
+  AdwPreferencesGroup  parent_instance;
+
+  MrUseCatalog        *catalog;
+  GtkCheckButton     **checks;          /* by catalogue position */
+  AdwExpanderRow      *tier_rows[N_TIERS];
+  GStrv                initial;         /* as set: their order is kept */
+  gboolean             updating;
+};
+
+G_DEFINE_FINAL_TYPE (MrUsePicker, mr_use_picker, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "High-risk — 2 chosen": the count shows without expanding the row. */
+static void
+update_tier_subtitles (MrUsePicker *self)
+{
+  guint chosen[N_TIERS] = { 0 };
+  guint n = mr_use_catalog_get_n_uses (self->catalog);
+
+  for (guint i = 0; i < n; i++)
+    if (gtk_check_button_get_active (self->checks[i]))
+      chosen[mr_use_catalog_get_use (self->catalog, i)->tier]++;
+  for (guint t = 0; t < N_TIERS; t++)
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (chosen[t] > 0)
+        subtitle = g_strdup_printf (ngettext ("%u chosen", "%u chosen", chosen[t]), chosen[t]);
+      adw_expander_row_set_subtitle (self->tier_rows[t], subtitle != NULL ? subtitle : "");
+    }
+}
+
+static void
+on_check_toggled (MrUsePicker *self)
+{
+  update_tier_subtitles (self);
+  if (!self->updating)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+use_row (MrUsePicker         *self,
+         const MrIntendedUse *use)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), use->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), use->reference);
+  gtk_widget_set_tooltip_text (row, use->description);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_check_toggled), self);
+  self->checks[use->position] = GTK_CHECK_BUTTON (check);
+  return row;
+}
+
+static void
+build_rows (MrUsePicker *self)
+{
+  guint n = mr_use_catalog_get_n_uses (self->catalog);
+
+  self->checks = g_new0 (GtkCheckButton *, n);
+  /* Strictest first: a prohibited or high-risk use is the one to notice. */
+  for (int t = N_TIERS - 1; t >= 0; t--)
+    {
+      GtkWidget *expander = adw_expander_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), mr_display_risk_tier_title (t));
+      self->tier_rows[t] = ADW_EXPANDER_ROW (expander);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), expander);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_get_use (self->catalog, i);
+
+      adw_expander_row_add_row (self->tier_rows[use->tier], use_row (self, use));
+    }
+}
+
+static void
+mr_use_picker_finalize (GObject *object)
+{
+  MrUsePicker *self = MR_USE_PICKER (object);
+
+  g_free (self->checks);
+  g_strfreev (self->initial);
+
+  G_OBJECT_CLASS (mr_use_picker_parent_class)->finalize (object);
+}
+
+static void
+mr_use_picker_class_init (MrUsePickerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mr_use_picker_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+mr_use_picker_init (MrUsePicker *self)
+{
+  self->catalog = mr_use_catalog_get_default ();
+  self->initial = g_new0 (char *, 1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Intended Uses"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         _("What your organisation uses the model for, by "
+                                           "EU AI Act risk tier. The policy checks each use."));
+  build_rows (self);
+  update_tier_subtitles (self);
+}
+
+GtkWidget *
+mr_use_picker_new (void)
+{
+  return g_object_new (MR_TYPE_USE_PICKER, NULL);
+}
+
+void
+mr_use_picker_set_uses (MrUsePicker        *self,
+                        const char * const *ids)
+{
+  guint n;
+
+  g_return_if_fail (MR_IS_USE_PICKER (self));
+
+  n = mr_use_catalog_get_n_uses (self->catalog);
+  self->updating = TRUE;
+  for (guint i = 0; i < n; i++)
+    gtk_check_button_set_active (self->checks[i], FALSE);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_lookup (self->catalog, ids[i]);
+
+      if (use != NULL)
+        gtk_check_button_set_active (self->checks[use->position], TRUE);
+    }
+  self->updating = FALSE;
+  g_strfreev (self->initial);
+  self->initial = ids != NULL ? g_strdupv ((char **) ids) : g_new0 (char *, 1);
+  update_tier_subtitles (self);
+}
+
+GStrv
+mr_use_picker_dup_uses (MrUsePicker *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (MR_IS_USE_PICKER (self), NULL);
+
+  /* Unchanged choices keep their order, so that opening and saving an
+   * entry is not a change. */
+  for (guint i = 0; self->initial[i] != NULL; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_lookup (self->catalog, self->initial[i]);
+
+      if (use == NULL || gtk_check_button_get_active (self->checks[use->position]))
+        g_strv_builder_add (builder, self->initial[i]);
+    }
+  n = mr_use_catalog_get_n_uses (self->catalog);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = mr_use_catalog_get_use (self->catalog, i)->id;
+
+      if (gtk_check_button_get_active (self->checks[i]) &&
+          !g_strv_contains ((const char * const *) self->initial, id))
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+mr_use_picker_set_use_active (MrUsePicker *self,
+                              const char  *id,
+                              gboolean     active)
+{
+  const MrIntendedUse *use;
+
+  g_return_val_if_fail (MR_IS_USE_PICKER (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  use = mr_use_catalog_lookup (self->catalog, id);
+  if (use == NULL)
+    return FALSE;
+  gtk_check_button_set_active (self->checks[use->position], active);
+  return TRUE;
+}

@@ -1,0 +1,992 @@
+/* mr-report-pdf.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A report is laid out twice with the same code: once without drawing, to
+ * count the pages for "Page N of M", then for real.  Both passes measure
+ * every cell with pango before placing it, so they break pages at the same
+ * places.  Texts that repeat on every model page (component names,
+ * availability, licences) are shaped once and kept.
+ */
+#define G_LOG_DOMAIN "mr-report-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "mr-report-pdf.h"
+
+/* A4 in points. */
+#define PAGE_WIDTH   595.276
+#define PAGE_HEIGHT  841.890
+#define MARGIN       48.0
+#define BODY_WIDTH   (PAGE_WIDTH - 2 * MARGIN)
+#define HEADER_TOP   24.0
+#define BODY_TOP     64.0
+#define BODY_BOTTOM  (PAGE_HEIGHT - 56.0)
+#define FOOTER_TOP   (PAGE_HEIGHT - 40.0)
+#define CELL_PADDING 3.0
+/* The tallest a cell may be: a page's body less a header row and some room
+ * for the heading above the table. */
+#define MAX_CELL_HEIGHT (BODY_BOTTOM - BODY_TOP - 80.0)
+#define MAX_COLUMNS  7
+
+typedef enum {
+  FONT_BODY,
+  FONT_BOLD,
+  FONT_SMALL,
+  FONT_HEADING,
+  FONT_SUBHEADING,
+  FONT_TITLE,
+  N_FONTS
+} Font;
+
+static const char * const font_names[N_FONTS] = {
+  [FONT_BODY] = "Sans 8.5",
+  [FONT_BOLD] = "Sans Bold 8.5",
+  [FONT_SMALL] = "Sans 7.5",
+  [FONT_HEADING] = "Sans Bold 15",
+  [FONT_SUBHEADING] = "Sans Bold 10.5",
+  [FONT_TITLE] = "Sans Bold 28",
+};
+
+typedef struct {
+  double red, green, blue;
+} Colour;
+
+static const Colour text_colour = { 0.13, 0.13, 0.13 };
+static const Colour muted_colour = { 0.40, 0.40, 0.40 };
+static const Colour accent_colour = { 0.23, 0.35, 0.50 };
+static const Colour header_fill = { 0.87, 0.90, 0.94 };
+static const Colour stripe_fill = { 0.96, 0.97, 0.98 };
+static const Colour rule_colour = { 0.78, 0.80, 0.85 };
+static const Colour blocking_colour = { 0.65, 0.11, 0.18 };
+static const Colour warning_colour = { 0.61, 0.43, 0.01 };
+
+/* The layouts kept for one font at one width, by text. */
+typedef struct {
+  Font        font;
+  double      width;
+  GHashTable *layouts;
+} SharedLayouts;
+
+typedef struct {
+  cairo_t              *cr;          /* NULL while counting pages */
+  PangoContext         *context;
+  PangoFontDescription *fonts[N_FONTS];
+  GArray               *shared;      /* SharedLayouts */
+  char                 *running_title;
+  char                 *date;
+  guint                 page;
+  guint                 n_pages;     /* 0 while counting */
+  double                y;
+} Pdf;
+
+typedef struct {
+  guint       n_columns;
+  double      widths[MAX_COLUMNS];   /* fractions of the body's width */
+  const char *headers[MAX_COLUMNS];
+  guint       shared_columns;        /* bit i: column i holds repeating words */
+  int         emphasis_column;       /* coloured by the row's severity; -1 for none */
+  guint       row;
+} Table;
+
+static void
+clear_shared_layouts (gpointer data)
+{
+  g_hash_table_unref (((SharedLayouts *) data)->layouts);
+}
+
+static void
+pdf_init (Pdf        *pdf,
+          const char *running_title,
+          gint64      generated_at)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+
+  *pdf = (Pdf) { 0 };
+  pdf->context = pango_font_map_create_context (font_map);
+  /* Points, not pixels: one pango unit of size is one PDF unit. */
+  pango_cairo_context_set_resolution (pdf->context, 72.0);
+  pango_context_set_round_glyph_positions (pdf->context, FALSE);
+  for (guint i = 0; i < N_FONTS; i++)
+    pdf->fonts[i] = pango_font_description_from_string (font_names[i]);
+  pdf->shared = g_array_new (FALSE, FALSE, sizeof (SharedLayouts));
+  g_array_set_clear_func (pdf->shared, clear_shared_layouts);
+  pdf->running_title = g_strdup (running_title);
+  pdf->date = mr_report_format_date (generated_at);
+}
+
+static void
+pdf_clear (Pdf *pdf)
+{
+  g_clear_object (&pdf->context);
+  for (guint i = 0; i < N_FONTS; i++)
+    g_clear_pointer (&pdf->fonts[i], pango_font_description_free);
+  g_clear_pointer (&pdf->shared, g_array_unref);
+  g_clear_pointer (&pdf->running_title, g_free);
+  g_clear_pointer (&pdf->date, g_free);
+}
+
+static PangoLayout *
+create_layout (Pdf        *pdf,
+               Font        font,
+               const char *text,
+               double      width,
+               double      max_height)
+{
+  PangoLayout *layout = pango_layout_new (pdf->context);
+
+  pango_layout_set_font_description (layout, pdf->fonts[font]);
+  /* WORD_CHAR: a 300-character name without spaces still wraps. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_height (layout, pango_units_from_double (max_height));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+/* A new reference; @shared keeps the layout for the next page that shows
+ * the same words in the same place. */
+static PangoLayout *
+get_layout (Pdf        *pdf,
+            Font        font,
+            const char *text,
+            double      width,
+            gboolean    shared)
+{
+  SharedLayouts *slot = NULL;
+  PangoLayout *layout;
+
+  if (!shared || text == NULL)
+    return create_layout (pdf, font, text, width, MAX_CELL_HEIGHT);
+
+  /* A handful of columns share words: a short list. */
+  for (guint i = 0; slot == NULL && i < pdf->shared->len; i++)
+    {
+      SharedLayouts *candidate = &g_array_index (pdf->shared, SharedLayouts, i);
+
+      if (candidate->font == font && candidate->width == width)
+        slot = candidate;
+    }
+  if (slot == NULL)
+    {
+      SharedLayouts new_slot = {
+        font, width, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref)
+      };
+
+      g_array_append_val (pdf->shared, new_slot);
+      slot = &g_array_index (pdf->shared, SharedLayouts, pdf->shared->len - 1);
+    }
+
+  layout = g_hash_table_lookup (slot->layouts, text);
+  if (layout == NULL)
+    {
+      layout = create_layout (pdf, font, text, width, MAX_CELL_HEIGHT);
+      g_hash_table_insert (slot->layouts, g_strdup (text), layout);
+    }
+  return g_object_ref (layout);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+set_colour (Pdf          *pdf,
+            const Colour *colour)
+{
+  cairo_set_source_rgb (pdf->cr, colour->red, colour->green, colour->blue);
+}
+
+static void
+show_layout (Pdf          *pdf,
+             PangoLayout  *layout,
+             double        x,
+             double        y,
+             const Colour *colour)
+{
+  if (pdf->cr == NULL)
+    return;
+  set_colour (pdf, colour);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+static void
+fill_rectangle (Pdf          *pdf,
+                double        x,
+                double        y,
+                double        width,
+                double        height,
+                const Colour *colour)
+{
+  set_colour (pdf, colour);
+  cairo_rectangle (pdf->cr, x, y, width, height);
+  cairo_fill (pdf->cr);
+}
+
+static void
+draw_rule (Pdf          *pdf,
+           double        y,
+           const Colour *colour)
+{
+  set_colour (pdf, colour);
+  cairo_set_line_width (pdf->cr, 0.5);
+  cairo_move_to (pdf->cr, MARGIN, y);
+  cairo_line_to (pdf->cr, PAGE_WIDTH - MARGIN, y);
+  cairo_stroke (pdf->cr);
+}
+
+/* One line of text in a box, ellipsized when longer. */
+static void
+draw_line (Pdf            *pdf,
+           Font            font,
+           const char     *text,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  alignment)
+{
+  g_autoptr(PangoLayout) layout = create_layout (pdf, font, text, width, 0);
+
+  pango_layout_set_alignment (layout, alignment);
+  show_layout (pdf, layout, x, y, &muted_colour);
+}
+
+static void
+draw_page_frame (Pdf *pdf)
+{
+  g_autofree char *page = NULL;
+
+  if (pdf->cr == NULL)
+    return;
+  /* The cover has no running header: it says the same things larger. */
+  if (pdf->page > 1)
+    {
+      draw_line (pdf, FONT_SMALL, pdf->running_title, MARGIN, HEADER_TOP,
+                 BODY_WIDTH * 0.75, PANGO_ALIGN_LEFT);
+      draw_line (pdf, FONT_SMALL, pdf->date, MARGIN + BODY_WIDTH * 0.75, HEADER_TOP,
+                 BODY_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
+      draw_rule (pdf, HEADER_TOP + 14.0, &rule_colour);
+    }
+  page = g_strdup_printf (_("Page %u of %u"), pdf->page, pdf->n_pages);
+  draw_line (pdf, FONT_SMALL, page, MARGIN, FOOTER_TOP, BODY_WIDTH, PANGO_ALIGN_CENTER);
+}
+
+static void
+begin_page (Pdf *pdf)
+{
+  pdf->page++;
+  pdf->y = BODY_TOP;
+  draw_page_frame (pdf);
+}
+
+static void
+new_page (Pdf *pdf)
+{
+  if (pdf->cr != NULL)
+    cairo_show_page (pdf->cr);
+  begin_page (pdf);
+}
+
+static void
+end_document (Pdf *pdf)
+{
+  if (pdf->cr != NULL)
+    cairo_show_page (pdf->cr);
+}
+
+/* Breaks the page unless @height still fits under the cursor. */
+static void
+ensure_space (Pdf    *pdf,
+              double  height)
+{
+  if (pdf->y + height > BODY_BOTTOM)
+    new_page (pdf);
+}
+
+/* @shared: the same words come back on other pages (subheadings, notes,
+ * explanations), so their shaping is kept. */
+static void
+add_text (Pdf          *pdf,
+          Font          font,
+          const char   *text,
+          gboolean      shared,
+          const Colour *colour,
+          double        space_after,
+          double        keep_with_next)
+{
+  g_autoptr(PangoLayout) layout = get_layout (pdf, font, text, BODY_WIDTH, shared);
+  double height = layout_height (layout);
+
+  ensure_space (pdf, height + keep_with_next);
+  show_layout (pdf, layout, MARGIN, pdf->y, colour);
+  pdf->y += height + space_after;
+}
+
+/* Headings keep at least a few lines of what follows on their page. */
+static void
+add_heading (Pdf        *pdf,
+             Font        font,
+             const char *text)
+{
+  pdf->y += font == FONT_HEADING ? 4.0 : 8.0;
+  add_text (pdf, font, text, font == FONT_SUBHEADING, &accent_colour, 6.0, 48.0);
+}
+
+static void
+add_paragraph (Pdf        *pdf,
+               const char *text)
+{
+  add_text (pdf, FONT_BODY, text, TRUE, &text_colour, 4.0, 0.0);
+}
+
+static void
+add_note (Pdf        *pdf,
+          const char *text)
+{
+  add_text (pdf, FONT_BODY, text, TRUE, &muted_colour, 4.0, 0.0);
+}
+
+static double
+column_width (const Table *table,
+              guint        column)
+{
+  return table->widths[column] * BODY_WIDTH;
+}
+
+/* Measures a row (header or not), breaks the page when it does not fit,
+ * then draws it.  Returns FALSE when the row broke the page. */
+static gboolean
+place_row (Pdf                *pdf,
+           Table              *table,
+           const char * const *cells,
+           gboolean            header,
+           const Colour       *emphasis)
+{
+  PangoLayout *layouts[MAX_COLUMNS];
+  double height = 0, x = MARGIN;
+  gboolean fits;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      gboolean shared = header || (table->shared_columns & (1u << i)) != 0;
+
+      layouts[i] = get_layout (pdf, header ? FONT_BOLD : FONT_BODY, cells[i],
+                               column_width (table, i) - 2 * CELL_PADDING, shared);
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 2 * CELL_PADDING;
+
+  fits = pdf->y + height <= BODY_BOTTOM;
+  if (fits)
+    {
+      if (pdf->cr != NULL && (header || table->row % 2 == 1))
+        fill_rectangle (pdf, MARGIN, pdf->y, BODY_WIDTH, height,
+                        header ? &header_fill : &stripe_fill);
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const Colour *colour = (int) i == table->emphasis_column && emphasis != NULL
+                                 ? emphasis : &text_colour;
+
+          show_layout (pdf, layouts[i], x + CELL_PADDING, pdf->y + CELL_PADDING, colour);
+          x += column_width (table, i);
+        }
+      pdf->y += height;
+      if (pdf->cr != NULL)
+        draw_rule (pdf, pdf->y, &rule_colour);
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    g_object_unref (layouts[i]);
+  return fits;
+}
+
+static void
+table_begin (Pdf   *pdf,
+             Table *table)
+{
+  table->row = 0;
+  /* A header alone at the bottom of a page helps nobody. */
+  ensure_space (pdf, 40.0);
+  place_row (pdf, table, table->headers, TRUE, NULL);
+}
+
+static void
+table_add_row (Pdf                *pdf,
+               Table              *table,
+               const char * const *cells,
+               const Colour       *emphasis)
+{
+  if (!place_row (pdf, table, cells, FALSE, emphasis))
+    {
+      new_page (pdf);
+      place_row (pdf, table, table->headers, TRUE, NULL);
+      place_row (pdf, table, cells, FALSE, emphasis);
+    }
+  table->row++;
+}
+
+static void
+table_end (Pdf *pdf)
+{
+  pdf->y += 8.0;
+}
+
+static const Colour *
+severity_colour (MrFlagSeverity severity)
+{
+  return severity == MR_FLAG_SEVERITY_BLOCKING ? &blocking_colour : &warning_colour;
+}
+
+/* The governance report */
+
+static void
+add_cover (Pdf                *pdf,
+           const MrReportData *data)
+{
+  g_autofree char *period = mr_report_data_dup_period (data);
+  g_autofree char *models = g_strdup_printf ("%u", data->n_models);
+  Table table = {
+    .n_columns = 2,
+    .widths = { 0.3, 0.7 },
+    .headers = { _("Report"), _("Details") },
+    .emphasis_column = -1,
+  };
+
+  pdf->y = 200.0;
+  add_text (pdf, FONT_TITLE, _("Governance report"), FALSE, &accent_colour, 12.0, 0.0);
+  if (data->organisation != NULL)
+    add_text (pdf, FONT_HEADING, data->organisation, FALSE, &text_colour, 24.0, 0.0);
+  table_begin (pdf, &table);
+  table_add_row (pdf, &table, (const char *[]) { _("Date"), pdf->date }, NULL);
+  table_add_row (pdf, &table, (const char *[]) { _("Period"), period }, NULL);
+  table_add_row (pdf, &table, (const char *[]) { _("Framework"), data->framework_name }, NULL);
+  table_add_row (pdf, &table, (const char *[]) {
+    _("Framework version"),
+    data->framework_version != NULL ? data->framework_version : _("Not recorded") }, NULL);
+  table_add_row (pdf, &table, (const char *[]) { _("Models in the register"), models }, NULL);
+}
+
+static void
+add_count_table (Pdf        *pdf,
+                 const char *title,
+                 const char *labels[],
+                 const guint counts[],
+                 guint       n)
+{
+  Table table = {
+    .n_columns = 2,
+    .widths = { 0.75, 0.25 },
+    .headers = { title, _("Models") },
+    .shared_columns = 0x3,
+    .emphasis_column = -1,
+  };
+
+  table_begin (pdf, &table);
+  for (guint i = 0; i < n; i++)
+    {
+      char count[16];
+
+      g_snprintf (count, sizeof count, "%u", counts[i]);
+      table_add_row (pdf, &table, (const char *[]) { labels[i], count }, NULL);
+    }
+  table_end (pdf);
+}
+
+static void
+add_summary (Pdf                *pdf,
+             const MrReportData *data)
+{
+  const char *labels[MAX (MR_REPORT_N_STATUSES, MR_REPORT_N_TIERS + 1)];
+  guint counts[G_N_ELEMENTS (labels)];
+
+  new_page (pdf);
+  add_heading (pdf, FONT_HEADING, _("Summary"));
+
+  for (guint i = 0; i < MR_REPORT_N_STATUSES; i++)
+    labels[i] = mr_report_status_get_title (i);
+  add_count_table (pdf, _("Status"), labels, data->by_status, MR_REPORT_N_STATUSES);
+
+  for (guint i = 0; i < MR_REPORT_N_OPENNESS; i++)
+    labels[i] = mr_openness_get_title (i);
+  add_count_table (pdf, _("Openness level"), labels, data->by_openness, MR_REPORT_N_OPENNESS);
+
+  for (guint i = 0; i < MR_REPORT_N_TIERS; i++)
+    {
+      labels[i] = mr_risk_tier_get_title (i);
+      counts[i] = data->by_tier[i];
+    }
+  labels[MR_REPORT_N_TIERS] = _("No intended use recorded");
+  counts[MR_REPORT_N_TIERS] = data->n_without_use;
+  add_count_table (pdf, _("Risk tier (highest intended use)"), labels, counts,
+                   MR_REPORT_N_TIERS + 1);
+
+  labels[0] = _("Blocking");
+  counts[0] = data->n_blocking;
+  labels[1] = _("Warnings only");
+  counts[1] = data->n_warning;
+  labels[2] = _("Not flagged");
+  counts[2] = data->n_models - data->n_blocking - data->n_warning;
+  labels[3] = _("All models");
+  counts[3] = data->n_models;
+  add_count_table (pdf, _("Flags"), labels, counts, 4);
+}
+
+static void
+add_flags (Pdf                *pdf,
+           const MrReportData *data)
+{
+  Table table = {
+    .n_columns = 5,
+    .widths = { 0.20, 0.10, 0.14, 0.30, 0.26 },
+    .headers = { _("Model"), _("Severity"), _("Intended use"), _("Reason"), _("Remedy") },
+    .shared_columns = 0x1e,
+    .emphasis_column = 1,
+  };
+
+  new_page (pdf);
+  add_heading (pdf, FONT_HEADING, _("Blocking flags and warnings"));
+  if (data->flags->len == 0)
+    {
+      add_note (pdf, _("No model is flagged"));
+      return;
+    }
+  table_begin (pdf, &table);
+  for (guint i = 0; i < data->flags->len; i++)
+    {
+      const MrReportFlag *flag = g_ptr_array_index (data->flags, i);
+
+      table_add_row (pdf, &table, (const char *[]) {
+        flag->model_name, mr_report_severity_get_title (flag->severity), flag->use,
+        flag->reason, flag->remedy }, severity_colour (flag->severity));
+    }
+  table_end (pdf);
+}
+
+static void
+add_decision_row (Pdf                    *pdf,
+                  Table                  *table,
+                  const MrReportDecision *decision,
+                  const char             *second_column)
+{
+  g_autofree char *date = mr_report_format_date (decision->decided_at);
+  g_autofree char *title = mr_report_decision_dup_title (decision);
+  g_autofree char *comment = NULL;
+
+  if (decision->conditions != NULL)
+    /* Translators: a decision's comment, then the conditions attached to it */
+    comment = g_strdup_printf (_("%s\nConditions: %s"),
+                               decision->comment != NULL ? decision->comment : "",
+                               decision->conditions);
+  else
+    comment = g_strdup (decision->comment);
+
+  table_add_row (pdf, table, (const char *[]) {
+    date, second_column, title, decision->actor, comment,
+    decision->framework_version != NULL ? decision->framework_version : "—" }, NULL);
+}
+
+static void
+add_decisions (Pdf                *pdf,
+               const MrReportData *data)
+{
+  g_autofree char *period = mr_report_data_dup_period (data);
+  Table table = {
+    .n_columns = 6,
+    .widths = { 0.12, 0.20, 0.16, 0.12, 0.28, 0.12 },
+    .headers = { _("Date"), _("Model"), _("Decision"), _("By"), _("Comment"),
+                 _("Framework version") },
+    .emphasis_column = -1,
+  };
+
+  add_heading (pdf, FONT_HEADING, _("Decisions"));
+  add_paragraph (pdf, period);
+  if (data->decisions->len == 0)
+    {
+      add_note (pdf, _("No decisions in this period"));
+      return;
+    }
+  table_begin (pdf, &table);
+  for (guint i = 0; i < data->decisions->len; i++)
+    {
+      const MrReportDecision *decision = &g_array_index (data->decisions, MrReportDecision, i);
+      const MrReportModel *model = mr_report_data_find_model (data, decision->model_id);
+      g_autofree char *unknown = g_strdup_printf (_("Model %" G_GINT64_FORMAT " (not in the register)"),
+                                                  decision->model_id);
+
+      add_decision_row (pdf, &table, decision, model != NULL ? model->record->name : unknown);
+    }
+  table_end (pdf);
+}
+
+static void
+add_model_fields (Pdf                 *pdf,
+                  const MrReportModel *model)
+{
+  g_autoptr(GArray) fields = mr_report_model_dup_fields (model);
+  g_autofree char *mof = mr_report_model_dup_mof_summary (model);
+  Table table = {
+    .n_columns = 2,
+    .widths = { 0.22, 0.78 },
+    .headers = { _("Field"), _("Value") },
+    .shared_columns = 0x1,
+    .emphasis_column = -1,
+  };
+
+  table_begin (pdf, &table);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const MrReportField *field = &g_array_index (fields, MrReportField, i);
+
+      table_add_row (pdf, &table, (const char *[]) { field->label, field->value }, NULL);
+    }
+  table_end (pdf);
+  add_heading (pdf, FONT_SUBHEADING, _("Openness"));
+  add_paragraph (pdf, model->openness_explanation);
+  add_paragraph (pdf, mof);
+}
+
+static void
+add_model_components (Pdf                 *pdf,
+                      const MrReportModel *model)
+{
+  Table table = {
+    .n_columns = 4,
+    .widths = { 0.34, 0.18, 0.30, 0.18 },
+    .headers = { _("Component"), _("Availability"), _("Licence"), _("MOF") },
+    .shared_columns = 0xf,
+    .emphasis_column = -1,
+  };
+
+  add_heading (pdf, FONT_SUBHEADING, _("Components"));
+  table_begin (pdf, &table);
+  for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
+    table_add_row (pdf, &table, (const char *[]) {
+      mr_component_kind_get_title (kind),
+      mr_report_availability_get_title (model->record->components[kind].availability),
+      mr_report_model_get_component_license (model, kind),
+      mr_report_mof_status_get_title (model->mof.status[kind]) }, NULL);
+  table_end (pdf);
+}
+
+static void
+add_model_flags (Pdf                 *pdf,
+                 const MrReportModel *model)
+{
+  Table table = {
+    .n_columns = 4,
+    .widths = { 0.12, 0.18, 0.38, 0.32 },
+    .headers = { _("Severity"), _("Intended use"), _("Reason"), _("Remedy") },
+    .shared_columns = 0xf,
+    .emphasis_column = 0,
+  };
+
+  add_heading (pdf, FONT_SUBHEADING, _("Flags"));
+  if (model->flags->len == 0)
+    {
+      add_note (pdf, _("No flags"));
+      return;
+    }
+  table_begin (pdf, &table);
+  for (guint i = 0; i < model->flags->len; i++)
+    {
+      const MrReportFlag *flag = &g_array_index (model->flags, MrReportFlag, i);
+
+      table_add_row (pdf, &table, (const char *[]) {
+        mr_report_severity_get_title (flag->severity), flag->use, flag->reason,
+        flag->remedy }, severity_colour (flag->severity));
+    }
+  table_end (pdf);
+}
+
+static void
+add_model_checks (Pdf                 *pdf,
+                  const MrReportModel *model)
+{
+  Table table = {
+    .n_columns = 4,
+    .widths = { 0.14, 0.22, 0.14, 0.50 },
+    .headers = { _("Date"), _("Check"), _("Outcome"), _("Summary") },
+    .shared_columns = 0x7,
+    .emphasis_column = -1,
+  };
+
+  add_heading (pdf, FONT_SUBHEADING, _("Checks"));
+  if (model->checks->len == 0)
+    {
+      add_note (pdf, _("No checks recorded"));
+      return;
+    }
+  table_begin (pdf, &table);
+  for (guint i = 0; i < model->checks->len; i++)
+    {
+      const MrReportCheck *check = &g_array_index (model->checks, MrReportCheck, i);
+      g_autofree char *date = mr_report_format_date (check->checked_at);
+
+      table_add_row (pdf, &table, (const char *[]) {
+        date, check->kind, check->outcome, check->summary }, NULL);
+    }
+  table_end (pdf);
+}
+
+static void
+add_model_history (Pdf                 *pdf,
+                   const MrReportModel *model)
+{
+  Table table = {
+    .n_columns = 6,
+    .widths = { 0.12, 0.10, 0.18, 0.14, 0.32, 0.14 },
+    .headers = { _("Date"), _("Revision"), _("Decision"), _("By"), _("Comment"),
+                 _("Framework version") },
+    .emphasis_column = -1,
+  };
+
+  add_heading (pdf, FONT_SUBHEADING, _("Approval history"));
+  if (model->decisions->len == 0)
+    {
+      add_note (pdf, _("No decisions recorded"));
+      return;
+    }
+  table_begin (pdf, &table);
+  for (guint i = 0; i < model->decisions->len; i++)
+    {
+      const MrReportDecision *decision = &g_array_index (model->decisions, MrReportDecision, i);
+      char revision[16];
+
+      g_snprintf (revision, sizeof revision, "%u", decision->model_revision);
+      add_decision_row (pdf, &table, decision, revision);
+    }
+  table_end (pdf);
+}
+
+static void
+add_model (Pdf                 *pdf,
+           const MrReportModel *model)
+{
+  new_page (pdf);
+  add_heading (pdf, FONT_HEADING, model->record->name);
+  add_model_fields (pdf, model);
+  add_model_components (pdf, model);
+  add_model_flags (pdf, model);
+  add_model_checks (pdf, model);
+  add_model_history (pdf, model);
+}
+
+typedef struct {
+  MrProgressFunc func;
+  gpointer       data;
+  double         start;
+  double         span;
+} Progress;
+
+static gboolean
+lay_out_governance (Pdf            *pdf,
+                    gconstpointer   report,
+                    const Progress *progress,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  const MrReportData *data = report;
+  guint n_models = data->models->len;
+
+  begin_page (pdf);
+  add_cover (pdf, data);
+  add_summary (pdf, data);
+  add_flags (pdf, data);
+  add_decisions (pdf, data);
+  for (guint i = 0; i < n_models; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      add_model (pdf, g_ptr_array_index (data->models, i));
+      if (progress->func != NULL && i % 64 == 63)
+        progress->func (progress->start + progress->span * (i + 1) / n_models, progress->data);
+    }
+  end_document (pdf);
+  return TRUE;
+}
+
+/* The factsheet */
+
+static gboolean
+lay_out_factsheet (Pdf            *pdf,
+                   gconstpointer   report,
+                   const Progress *progress,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  const MrFactsheet *factsheet = report;
+  Table table = {
+    .n_columns = 3,
+    .widths = { 0.26, 0.52, 0.22 },
+    .headers = { _("Field"), _("Value"), _("Reference") },
+    .shared_columns = 0x5,
+    .emphasis_column = -1,
+  };
+
+  begin_page (pdf);
+  add_text (pdf, FONT_HEADING, factsheet->record->name, FALSE, &accent_colour, 6.0, 0.0);
+  add_paragraph (pdf, _("Model factsheet (EU AI Act Annexes XI and XII)"));
+  if (factsheet->organisation != NULL)
+    add_paragraph (pdf, factsheet->organisation);
+  add_note (pdf, pdf->date);
+  pdf->y += 8.0;
+  table_begin (pdf, &table);
+  for (guint i = 0; i < factsheet->fields->len; i++)
+    {
+      const MrFactsheetField *field = &g_array_index (factsheet->fields, MrFactsheetField, i);
+
+      table_add_row (pdf, &table, (const char *[]) {
+        field->label, mr_factsheet_field_get_display_value (field), field->reference },
+        field->value != NULL ? NULL : &muted_colour);
+    }
+  end_document (pdf);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Writing */
+
+typedef gboolean (*LayOutFunc) (Pdf            *pdf,
+                                gconstpointer   report,
+                                const Progress *progress,
+                                GCancellable   *cancellable,
+                                GError        **error);
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} StreamClosure;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  StreamClosure *sink = closure;
+
+  if (sink->error != NULL ||
+      !g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable,
+                                  &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+finish_surface (cairo_surface_t *surface,
+                StreamClosure   *sink,
+                GError         **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_pdf (const char     *title,
+           gint64          generated_at,
+           LayOutFunc      lay_out,
+           gconstpointer   report,
+           GOutputStream  *stream,
+           MrProgressFunc  progress_func,
+           gpointer        progress_data,
+           GCancellable   *cancellable,
+           guint          *out_n_pages,
+           GError        **error)
+{
+  StreamClosure sink = { stream, cancellable, NULL };
+  Progress counting = { progress_func, progress_data, 0.0, 0.3 };
+  Progress drawing = { progress_func, progress_data, 0.3, 0.7 };
+  cairo_surface_t *surface;
+  gboolean ok;
+  Pdf pdf;
+
+  pdf_init (&pdf, title, generated_at);
+  ok = lay_out (&pdf, report, &counting, cancellable, error);
+  if (!ok)
+    {
+      pdf_clear (&pdf);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Model Register");
+  pdf.n_pages = pdf.page;
+  pdf.page = 0;
+  pdf.cr = cairo_create (surface);
+  ok = lay_out (&pdf, report, &drawing, cancellable, error);
+  g_clear_pointer (&pdf.cr, cairo_destroy);
+  if (!ok)
+    g_clear_error (&sink.error);
+  ok = finish_surface (surface, &sink, ok ? error : NULL) && ok;
+  cairo_surface_destroy (surface);
+
+  if (ok && out_n_pages != NULL)
+    *out_n_pages = pdf.n_pages;
+  pdf_clear (&pdf);
+  return ok;
+}
+
+gboolean
+mr_report_pdf_write_governance (const MrReportData *data,
+                                GOutputStream      *stream,
+                                MrProgressFunc      progress,
+                                gpointer            progress_data,
+                                GCancellable       *cancellable,
+                                guint              *out_n_pages,
+                                GError            **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (data->organisation != NULL)
+    /* Translators: the running header of the report's pages */
+    title = g_strdup_printf (_("Governance report — %s"), data->organisation);
+  else
+    title = g_strdup (_("Governance report"));
+  return write_pdf (title, data->generated_at, lay_out_governance, data, stream,
+                    progress, progress_data, cancellable, out_n_pages, error);
+}
+
+gboolean
+mr_report_pdf_write_factsheet (const MrFactsheet *factsheet,
+                               GOutputStream     *stream,
+                               GCancellable      *cancellable,
+                               guint             *out_n_pages,
+                               GError           **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (factsheet != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  /* Translators: the running header of a factsheet's pages */
+  title = g_strdup_printf (_("Model factsheet — %s"), factsheet->record->name);
+  return write_pdf (title, factsheet->generated_at, lay_out_factsheet, factsheet, stream,
+                    NULL, NULL, cancellable, out_n_pages, error);
+}

@@ -1,0 +1,20 @@
+/* fuzz-safetensors.c — libFuzzer harness for the safetensors header parser
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "mr-safetensors.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MrWeightsHeader) header = mr_safetensors_parse_bytes (data, size, "fuzz.safetensors", &error);
+
+  /* Exactly one of the two, always. */
+  g_assert ((header == NULL) != (error == NULL));
+  return 0;
+}
