@@ -25,10 +25,22 @@ mr_install_missing () {
       apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Installs the Debian package of each command that is not on PATH (npm may
+# come from elsewhere, e.g. NodeSource; then Debian's is not needed).
+mr_install_commands () {
+  local cmd pkgs=()
+  for cmd in "$@"; do
+    command -v "$cmd" >/dev/null 2>&1 || pkgs+=("$cmd")
+  done
+  [ ${#pkgs[@]} -eq 0 ] || mr_install_missing "${pkgs[@]}"
+}
+
 mr_configure_and_build () {
   local builddir=$1; shift
   if [ ! -f "$builddir/build.ninja" ]; then
     meson setup "$builddir" "$@" || return 1
+  elif [ $# -gt 0 ]; then
+    meson configure "$builddir" "$@" || return 1
   fi
   meson compile -C "$builddir"
 }

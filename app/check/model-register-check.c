@@ -41,6 +41,15 @@ typedef struct {
 } Options;
 
 static void
+options_clear (Options *options)
+{
+  g_free (options->prompt_id);
+  g_free (options->log_path);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static void
 print_json (JsonNode *node)
 {
   g_autofree char *json = json_to_string (node, FALSE);
@@ -48,8 +57,8 @@ print_json (JsonNode *node)
   g_print ("%s\n", json);
 }
 
-static int
-fail (const GError *error)
+static void
+print_error (const GError *error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -60,7 +69,6 @@ fail (const GError *error)
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   print_json (node);
-  return EXIT_LOAD_FAILED;
 }
 
 static void
@@ -98,6 +106,8 @@ parse_options (int       *argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  if (options->prompt_id == NULL)
+    options->prompt_id = g_strdup (mr_check_default_prompt_id ());
   if (*argc != 2)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                  *argc < 2 ? _("missing MODEL.gguf") : _("only one model at a time"));
@@ -167,10 +177,9 @@ main (int    argc,
 {
   /* ggml's threads spin at barriers: on a machine busy with other work,
    * taking every core makes them wait for each other. */
-  Options options = { 16, (int) CLAMP (g_get_num_processors () / 2, 1, 4), NULL, NULL };
+  g_auto(Options) options = { 16, (int) CLAMP (g_get_num_processors () / 2, 1, 4), NULL, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(MrCheckResult) result = NULL;
-  g_autoptr(JsonNode) node = NULL;
   FILE *log_file = NULL;
 
   setlocale (LC_ALL, "");
@@ -178,7 +187,6 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  options.prompt_id = g_strdup (mr_check_default_prompt_id ());
   if (!parse_options (&argc, &argv, &options, &error))
     {
       g_printerr ("%s: %s\n", g_get_prgname (), error->message);
@@ -193,12 +201,16 @@ main (int    argc,
 
   mr_check_probe_init_runtime (log_file);
   result = check (argv[1], &options, &error);
-  if (result == NULL)
-    return fail (error);
-  node = mr_check_result_to_json_node (result);
-  print_json (node);
+  if (result != NULL)
+    {
+      g_autoptr(JsonNode) node = mr_check_result_to_json_node (result);
+
+      print_json (node);
+    }
+  else
+    print_error (error);
   llama_backend_free ();
-  g_free (options.prompt_id);
-  g_free (options.log_path);
-  return EXIT_SUCCESS;
+  if (log_file != NULL)
+    fclose (log_file);
+  return result != NULL ? EXIT_SUCCESS : EXIT_LOAD_FAILED;
 }

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "mr-check-runner.h"
 #include "mr-cli-check.h"
@@ -33,7 +32,7 @@
 
 typedef struct {
   int    tokens;
-  int    threads;
+  int    threads;   /* 0: the helper's default */
   int    timeout;
   char  *endpoint;
 } CheckOptions;
@@ -212,7 +211,7 @@ check_options (MrCli               *cli,
   else if (options->timeout < 1 || options->timeout > 24 * 3600)
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                  _("--timeout must be between 1 and 86400 seconds"));
-  return error == NULL || *error == NULL;
+  return *error == NULL;
 }
 
 gboolean
@@ -226,8 +225,9 @@ mr_cli_run_check (MrCli   *cli,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(MrCheckResult) result = NULL;
   g_autofree char *path = NULL;
-  g_auto(CheckOptions) options = { MR_CHECK_RUNNER_DEFAULT_TOKENS, 0,
-                           MR_CHECK_RUNNER_DEFAULT_TIMEOUT_MS / 1000, NULL };
+  g_auto(CheckOptions) options = {
+    MR_CHECK_RUNNER_DEFAULT_TOKENS, 0, MR_CHECK_RUNNER_DEFAULT_TIMEOUT_MS / 1000, NULL
+  };
   Waiter waiter = { loop, NULL, NULL };
   guint interrupt_id;
   const GOptionEntry entries[] = {

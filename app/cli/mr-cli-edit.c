@@ -278,7 +278,8 @@ mr_cli_run_add (MrCli   *cli,
   if (store == NULL)
     return FALSE;
   if (snapshot != NULL)
-    stored = mr_store_save_with_snapshot (store, record, snapshot, mr_cli_actor (), error);
+    stored = mr_store_save_with_snapshot (store, record, snapshot, NULL, mr_cli_actor (),
+                                          error);
   else
     stored = mr_store_save_model (store, record, mr_cli_actor (), error);
   if (stored == NULL)

@@ -178,26 +178,6 @@ build_input (const WorkflowOptions  *options,
   return TRUE;
 }
 
-static MrModelRecord *
-act (MrStore                *store,
-     gint64                  id,
-     MrWorkflowAction        action,
-     const MrWorkflowInput  *input,
-     GError                **error)
-{
-  const char *actor = mr_identity_get_actor ();
-
-  switch (action)
-    {
-    case MR_WORKFLOW_ACTION_SUBMIT:
-      return mr_store_submit (store, id, input, actor, error);
-    case MR_WORKFLOW_ACTION_RETIRE:
-      return mr_store_retire (store, id, input->comment, actor, error);
-    default:
-      return mr_store_decide (store, id, action, input, actor, error);
-    }
-}
-
 static void
 print_outcome (MrCli               *cli,
                const MrModelRecord *record)
@@ -247,7 +227,7 @@ mr_cli_run_workflow (MrCli   *cli,
   store = open_store (cli, error);
   if (store == NULL)
     return FALSE;
-  record = act (store, id, action, &input, error);
+  record = mr_store_act (store, id, action, &input, mr_identity_get_actor (), error);
   if (record == NULL)
     return FALSE;
   print_outcome (cli, record);

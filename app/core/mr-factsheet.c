@@ -15,7 +15,6 @@
 #include "mr-openness.h"
 #include "mr-report-data.h"
 #include "mr-report-html.h"
-#include "mr-use-catalog.h"
 
 /* Hugging Face pipeline tags → input and output modality.  A tag is the
  * only place the register records what a model takes and gives. */
@@ -94,26 +93,6 @@ dup_components (const MrModelRecord   *record,
       if (text->len > 0)
         g_string_append (text, "; ");
       g_string_append_printf (text, "%s — %s", mr_component_kind_get_title (kinds[i]), value);
-    }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
-static char *
-dup_uses (const MrModelRecord *record)
-{
-  MrUseCatalog *catalog = mr_use_catalog_get_default ();
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; record->intended_uses[i] != NULL; i++)
-    {
-      const MrIntendedUse *use = mr_use_catalog_lookup (catalog, record->intended_uses[i]);
-
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      if (use != NULL)
-        g_string_append_printf (text, "%s (%s)", use->label, mr_risk_tier_get_title (use->tier));
-      else
-        g_string_append (text, record->intended_uses[i]);
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -210,7 +189,7 @@ build_fields (const MrModelRecord *r)
   add_field (fields, "provider", _("Provider"), "Annex XI §1", g_strdup (r->provider));
   add_field (fields, "version", _("Version"), "Annex XII", g_strdup (r->version));
   add_field (fields, "intended-uses", _("Intended uses"), "Annex XI §1(a), XII",
-             dup_uses (r));
+             mr_report_dup_uses (r));
   add_field (fields, "acceptable-use-policy", _("Acceptable-use restrictions"),
              "Annex XI §1(b), XII", dup_acceptable_use (r));
   add_field (fields, "distribution", _("Release and distribution"), "Annex XI §1(c), XII",

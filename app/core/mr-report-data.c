@@ -455,8 +455,8 @@ dup_or_dash (const char *text)
   return g_strdup (text != NULL && *text != '\0' ? text : "—");
 }
 
-static char *
-dup_uses (const MrModelRecord *record)
+char *
+mr_report_dup_uses (const MrModelRecord *record)
 {
   MrUseCatalog *catalog = mr_use_catalog_get_default ();
   g_autoptr(GString) text = g_string_new (NULL);
@@ -474,9 +474,7 @@ dup_uses (const MrModelRecord *record)
         /* Translators: %s is an intended-use id the catalogue does not have */
         g_string_append_printf (text, _("%s (not in the catalogue)"), id);
     }
-  if (text->len == 0)
-    return g_strdup (_("None recorded"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static char *
@@ -513,6 +511,7 @@ mr_report_model_dup_fields (const MrReportModel *model)
 {
   const MrModelRecord *r = model->record;
   GArray *fields = g_array_new (FALSE, FALSE, sizeof (MrReportField));
+  g_autofree char *uses = NULL;
 
   g_array_set_clear_func (fields, clear_field);
   add_field (fields, _("Register id"), g_strdup_printf ("%" G_GINT64_FORMAT, r->id));
@@ -521,7 +520,9 @@ mr_report_model_dup_fields (const MrReportModel *model)
   add_field (fields, _("Source"), dup_source (r));
   add_field (fields, _("Owner"), dup_or_dash (r->owner));
   add_field (fields, _("Status"), g_strdup (mr_report_status_get_title (r->status)));
-  add_field (fields, _("Intended uses"), dup_uses (r));
+  uses = mr_report_dup_uses (r);
+  add_field (fields, _("Intended uses"), uses != NULL ? g_steal_pointer (&uses)
+                                                      : g_strdup (_("None recorded")));
   add_field (fields, _("Deployment"), g_strdup (_(deployment_titles[r->deployment])));
   add_field (fields, _("Data sensitivity"), g_strdup (_(sensitivity_titles[r->data_sensitivity])));
   add_field (fields, _("Licence"), dup_or_dash (r->license));

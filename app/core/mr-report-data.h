@@ -124,6 +124,9 @@ char         *mr_report_model_dup_mof_summary     (const MrReportModel   *model)
 const char   *mr_report_model_get_component_license (const MrReportModel *model,
                                                      MrComponentKind      kind);
 
+/* "Credit scoring (high-risk); …", translated; NULL when there is none. */
+char         *mr_report_dup_uses                  (const MrModelRecord   *record);
+
 /* Translated words for the writers. */
 const char   *mr_report_status_get_title          (MrStatus               status);
 const char   *mr_report_severity_get_title        (MrFlagSeverity         severity);

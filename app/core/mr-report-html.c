@@ -55,7 +55,7 @@ void
 mr_report_html_begin (GString    *out,
                       const char *title)
 {
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
   mr_report_html_append_element (out, "title", title);
   g_string_append_printf (out, "<style>%s</style>\n</head>\n<body>\n", style_sheet);
 }

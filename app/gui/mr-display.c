@@ -204,7 +204,7 @@ mr_display_flags_label (MrFlagSeverity worst,
     case MR_FLAG_SEVERITY_WARNING:
       return g_strdup_printf (ngettext ("%u flag, warning", "%u flags, warning", n_flags), n_flags);
     case MR_FLAG_SEVERITY_INFO:
-      return g_strdup_printf (ngettext ("%u flag, note", "%u flags, notes", n_flags), n_flags);
+      return g_strdup_printf (ngettext ("%u flag, info", "%u flags, info", n_flags), n_flags);
     case MR_FLAG_SEVERITY_NONE:
     default:
       return g_strdup (_("No flags"));

@@ -97,10 +97,17 @@ fill_row (ComponentRow        *row,
   adw_action_row_set_subtitle (row->row, summary);
   gtk_label_set_text (row->review, c->verified ? _("Verified") : _("Provisional"));
   gtk_widget_set_visible (GTK_WIDGET (row->review), known);
+  /* The word says it; the colour only helps the eye find the reviewed rows. */
   if (c->verified)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->review), "dim-label");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row->review), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (row->review), "success");
+    }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (row->review), "dim-label");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row->review), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (row->review), "dim-label");
+    }
   gtk_widget_set_visible (GTK_WIDGET (row->link), c->link != NULL);
   if (c->link != NULL)
     {

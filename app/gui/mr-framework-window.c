@@ -60,15 +60,15 @@ license_rules_text (const MrFrameworkRule *rule)
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
   if (rule->forbid_non_commercial_license)
-    g_ptr_array_add (parts, (gpointer) _("no licence that excludes commercial use"));
+    g_ptr_array_add (parts, (gpointer) _("No licence that excludes commercial use"));
   if (rule->forbid_acceptable_use_license)
-    g_ptr_array_add (parts, (gpointer) _("no licence that binds use to an acceptable-use policy"));
+    g_ptr_array_add (parts, (gpointer) _("No licence that binds use to an acceptable-use policy"));
   if (rule->vendor_agreement_required)
-    g_ptr_array_add (parts, (gpointer) _("closed models need a vendor agreement on file"));
+    g_ptr_array_add (parts, (gpointer) _("Closed models need a vendor agreement on file"));
   if (parts->len == 0)
     return g_strdup (_("No licence rule"));
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("; ", (char **) parts->pdata);
+  return g_strjoinv ("\n", (char **) parts->pdata);
 }
 
 static void

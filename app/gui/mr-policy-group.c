@@ -53,14 +53,14 @@ add_flag_row (MrPolicyGroup *self,
 static GtkWidget *
 severity_badge (MrFlagSeverity severity)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (mr_display_flag_title (severity));
 
+  /* Stacked, so that the narrow pane leaves the reason its width. */
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (box, 100, -1);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (mr_display_flag_icon (severity)));
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "badge");
+  gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_add_css_class (box, mr_display_flag_style (severity));
   return box;
 }

@@ -37,6 +37,17 @@ update_framework_row (MrPreferencesWindow *self)
                                *path != '\0' ? path : _("The framework shipped with Model Register"));
 }
 
+/* The framework window belongs to the main window: loading one there
+ * validates it and re-evaluates the register. */
+static void
+on_framework_row_activated (MrPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.framework", NULL);
+}
+
 static void
 mr_preferences_window_dispose (GObject *object)
 {
@@ -63,6 +74,7 @@ mr_preferences_window_class_init (MrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, ollama_row);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, refresh_spin);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, framework_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_framework_row_activated);
 }
 
 static void

@@ -34,23 +34,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* "High-risk — 2 chosen": the count shows without expanding the row. */
+/* The chosen uses under their tier's title, so that they show without
+ * expanding the row. */
 static void
 update_tier_subtitles (MrUsePicker *self)
 {
-  guint chosen[N_TIERS] = { 0 };
+  GString *chosen[N_TIERS];
   guint n = mr_use_catalog_get_n_uses (self->catalog);
 
+  for (guint t = 0; t < N_TIERS; t++)
+    chosen[t] = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
-    if (gtk_check_button_get_active (self->checks[i]))
-      chosen[mr_use_catalog_get_use (self->catalog, i)->tier]++;
+    {
+      const MrIntendedUse *use = mr_use_catalog_get_use (self->catalog, i);
+
+      if (!gtk_check_button_get_active (self->checks[i]))
+        continue;
+      if (chosen[use->tier]->len > 0)
+        g_string_append (chosen[use->tier], ", ");
+      g_string_append (chosen[use->tier], use->label);
+    }
   for (guint t = 0; t < N_TIERS; t++)
     {
-      g_autofree char *subtitle = NULL;
-
-      if (chosen[t] > 0)
-        subtitle = g_strdup_printf (ngettext ("%u chosen", "%u chosen", chosen[t]), chosen[t]);
-      adw_expander_row_set_subtitle (self->tier_rows[t], subtitle != NULL ? subtitle : "");
+      adw_expander_row_set_subtitle (self->tier_rows[t], chosen[t]->str);
+      g_string_free (chosen[t], TRUE);
     }
 }
 

@@ -169,6 +169,7 @@ on_framework_read (GObject      *source,
   g_autoptr(GTask) task = user_data;
   MrWindow *self = MR_WINDOW (source);
   g_autoptr(MrFramework) framework = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   framework = g_task_propagate_pointer (G_TASK (result), &error);
@@ -179,7 +180,8 @@ on_framework_read (GObject      *source,
     }
   g_object_set_data_full (G_OBJECT (task), "mr-framework", g_object_ref (framework),
                           g_object_unref);
-  mr_repository_set_framework_async (self->repository, framework, g_task_get_cancellable (task),
+  cancellable = g_task_get_cancellable (task);
+  mr_repository_set_framework_async (self->repository, framework, cancellable,
                                      on_framework_applied, g_steal_pointer (&task));
 }
 

@@ -220,7 +220,8 @@ mr_check_result_new_from_json (JsonNode    *node,
   Reader reader = { NULL, source, NULL };
   JsonNode *deterministic;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  /* An empty document parses to no node at all. */
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, MR_CHECK_ERROR, MR_CHECK_ERROR_BAD_OUTPUT,
                    _("%s: the result is not a JSON object"), source);

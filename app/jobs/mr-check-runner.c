@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <signal.h>
 #include <string.h>
 
 #include "mr-check-runner.h"
@@ -135,6 +134,17 @@ mr_check_runner_set_meminfo_path (MrCheckRunner *self,
   self->meminfo_path = g_strdup (meminfo_path);
 }
 
+void
+mr_check_runner_set_helper_path (MrCheckRunner *self,
+                                 const char    *helper_path)
+{
+  g_return_if_fail (MR_IS_CHECK_RUNNER (self));
+  g_return_if_fail (helper_path != NULL);
+
+  g_free (self->helper_path);
+  self->helper_path = g_strdup (helper_path);
+}
+
 const char *
 mr_check_runner_get_helper_path (MrCheckRunner *self)
 {
@@ -149,11 +159,18 @@ check_runtime (MrCheckRunner  *self,
 {
   if (g_file_test (self->helper_path, G_FILE_TEST_IS_EXECUTABLE))
     return TRUE;
-  g_set_error (error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME,
-               _("No local runtime is installed (%s is missing). To install one, run "
-                 "build-aux/provision-llama and rebuild with “meson setup -Dllama=enabled” "
-                 "and PKG_CONFIG_PATH set to its lib/pkgconfig folder."),
-               self->helper_path);
+  if (HAVE_LLAMA)
+    g_set_error (error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME,
+                 _("No local runtime is installed (%s is missing). This build has one: run "
+                   "“meson install”, or point MODEL_REGISTER_CHECK_HELPER at the built "
+                   "app/check/model-register-check."),
+                 self->helper_path);
+  else
+    g_set_error (error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME,
+                 _("No local runtime is installed (%s is missing). To install one, run "
+                   "build-aux/provision-llama and rebuild with “meson setup -Dllama=enabled” "
+                   "and PKG_CONFIG_PATH set to its lib/pkgconfig folder."),
+                 self->helper_path);
   return FALSE;
 }
 
@@ -257,25 +274,27 @@ on_cancelled (GCancellable *cancellable,
   g_subprocess_force_exit (G_SUBPROCESS (user_data));
 }
 
-static char *
-describe_signal (int signum)
+/* The helper's stdout as a JSON node; NULL with no error when empty. */
+static JsonNode *
+parse_output (GBytes  *output,
+              GError **error)
 {
-  return g_strdup_printf (_("killed by signal %d, %s"), signum, g_strsignal (signum));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (output, &size);
+
+  if (!json_parser_load_from_data (parser, size > 0 ? data : "", (gssize) size, error))
+    return NULL;
+  return json_parser_steal_root (parser);
 }
 
 /* {"error": …}, which the helper prints when the model does not load. */
 static char *
 helper_error_message (GBytes *output)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize size;
-  const char *data = g_bytes_get_data (output, &size);
-  JsonNode *root;
+  g_autoptr(JsonNode) root = parse_output (output, NULL);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
                                                                "error", NULL));
@@ -286,19 +305,54 @@ parse_result (MrCheckRunner  *self,
               GBytes         *output,
               GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (output, &size);
+  g_autoptr(JsonNode) root = parse_output (output, &local_error);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+  if (local_error != NULL)
     {
       g_set_error (error, MR_CHECK_ERROR, MR_CHECK_ERROR_BAD_OUTPUT,
                    _("%s printed something that is not JSON: %s"), self->helper_path,
                    local_error->message);
       return NULL;
     }
-  return mr_check_result_new_from_json (json_parser_get_root (parser), self->helper_path, error);
+  return mr_check_result_new_from_json (root, self->helper_path, error);
+}
+
+/* Why a helper that did not exit with status 0 in time failed. */
+static GError *
+failure_of (MrCheckRunner *self,
+            Run           *run)
+{
+  GSubprocess *process = run->process;
+  g_autofree char *message = NULL;
+  const char *data;
+  gsize size;
+  int status;
+
+  if (run->timed_out)
+    return g_error_new (MR_CHECK_ERROR, MR_CHECK_ERROR_TIMED_OUT,
+                        _("%s: the inference check timed out after %g s"),
+                        run->model_name, self->timeout_ms / 1000.0);
+  if (g_subprocess_get_if_signaled (process))
+    {
+      int signum = g_subprocess_get_term_sig (process);
+
+      return g_error_new (MR_CHECK_ERROR, MR_CHECK_ERROR_CRASHED,
+                          _("%s: the inference check crashed (killed by signal %d, %s)"),
+                          run->model_name, signum, g_strsignal (signum));
+    }
+  status = g_subprocess_get_exit_status (process);
+  if (status == 1 && (message = helper_error_message (run->stdout_bytes)) != NULL)
+    return g_error_new_literal (MR_CHECK_ERROR, MR_CHECK_ERROR_LOAD_FAILED, message);
+  data = g_bytes_get_data (run->stderr_bytes, &size);
+  message = g_strstrip (g_strndup (size > 0 ? data : "", size));
+  if (message[0] == '\0')
+    return g_error_new (MR_CHECK_ERROR, MR_CHECK_ERROR_FAILED,
+                        _("%s: the inference check failed (exit status %d)"),
+                        run->model_name, status);
+  return g_error_new (MR_CHECK_ERROR, MR_CHECK_ERROR_FAILED,
+                      _("%s: the inference check failed (exit status %d): %s"),
+                      run->model_name, status, message);
 }
 
 static void
@@ -306,55 +360,19 @@ report_exit (GTask *task,
              Run   *run)
 {
   MrCheckRunner *self = g_task_get_source_object (task);
-  GSubprocess *process = run->process;
-  g_autofree char *how = NULL;
-  g_autofree char *message = NULL;
-  MrCheckResult *result;
+  MrCheckResult *result = NULL;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (run->timed_out)
-    {
-      g_task_return_new_error (task, MR_CHECK_ERROR, MR_CHECK_ERROR_TIMED_OUT,
-                               _("%s: the inference check timed out after %g s"),
-                               run->model_name, self->timeout_ms / 1000.0);
-      return;
-    }
-  if (g_subprocess_get_if_signaled (process))
-    {
-      how = describe_signal (g_subprocess_get_term_sig (process));
-      g_task_return_new_error (task, MR_CHECK_ERROR, MR_CHECK_ERROR_CRASHED,
-                               _("%s: the inference check crashed (%s)"), run->model_name, how);
-      return;
-    }
-  switch (g_subprocess_get_exit_status (process))
-    {
-    case 0:
-      result = parse_result (self, run->stdout_bytes, &error);
-      if (result != NULL)
-        g_task_return_pointer (task, result, (GDestroyNotify) mr_check_result_unref);
-      else
-        g_task_return_error (task, error);
-      return;
-    case 1:
-      message = helper_error_message (run->stdout_bytes);
-      if (message != NULL)
-        {
-          g_task_return_new_error (task, MR_CHECK_ERROR, MR_CHECK_ERROR_LOAD_FAILED,
-                                   "%s", message);
-          return;
-        }
-      break;
-    default:
-      break;
-    }
-  message = g_strndup (g_bytes_get_data (run->stderr_bytes, NULL),
-                       g_bytes_get_size (run->stderr_bytes));
-  g_task_return_new_error (task, MR_CHECK_ERROR, MR_CHECK_ERROR_FAILED,
-                           _("%s: the inference check failed (exit status %d): %s"),
-                           run->model_name, g_subprocess_get_exit_status (process),
-                           g_strstrip (message));
+  if (!run->timed_out && g_subprocess_get_successful (run->process))
+    result = parse_result (self, run->stdout_bytes, &error);
+  else
+    error = failure_of (self, run);
+  if (result != NULL)
+    g_task_return_pointer (task, result, (GDestroyNotify) mr_check_result_unref);
+  else
+    g_task_return_error (task, error);
 }
 
 static void

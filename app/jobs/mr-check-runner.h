@@ -39,6 +39,8 @@ void           mr_check_runner_set_log_path     (MrCheckRunner       *self,
  * needs a machine with less memory. */
 void           mr_check_runner_set_meminfo_path (MrCheckRunner       *self,
                                                  const char          *meminfo_path);
+void           mr_check_runner_set_helper_path  (MrCheckRunner       *self,
+                                                 const char          *helper_path);
 const char    *mr_check_runner_get_helper_path  (MrCheckRunner       *self);
 
 /* Cancelling kills the helper; the task completes once it has exited. */

@@ -21,6 +21,12 @@ struct _MrRefreshJob
   MrOllamaClient *ollama;
   char           *actor;
   guint           in_flight;
+
+  /* The clients' thread (see fetch_on_network()), started by the first run
+   * and kept, with the connections it holds, until the job is finalised. */
+  GThread        *network_thread;
+  GMainContext   *network_context;
+  GMainLoop      *network_loop;
 };
 
 G_DEFINE_FINAL_TYPE (MrRefreshJob, mr_refresh_job, G_TYPE_OBJECT)
@@ -36,11 +42,30 @@ typedef struct {
   guint             n_done;
 } Run;
 
-/* One model in flight. */
+typedef enum {
+  FETCH_HUB,
+  FETCH_OLLAMA_SHOW,
+  FETCH_OLLAMA_TAGS,
+} FetchKind;
+
+/* One request of a run, in flight on the network thread.  The request
+ * half is set on the store's thread before the hand-over, the answer half
+ * on the network thread before the hand-back: each thread touches it only
+ * while it holds it. */
 typedef struct {
-  GTask         *task;
-  MrRefreshItem *item;
-  MrModelRecord *queued;
+  GTask          *task;
+  FetchKind       kind;
+  MrRefreshItem  *item;         /* NULL for the tags */
+  char           *source_ref;
+  MrHubClient    *hub;
+  MrOllamaClient *ollama;
+  GCancellable   *cancellable;
+  GMainContext   *store_context;
+
+  MrHubSnapshot  *hub_answer;
+  MrOllamaModel  *ollama_answer;
+  GPtrArray      *tags_answer;
+  GError         *error;
 } Fetch;
 
 static void start_next (GTask *task);
@@ -162,27 +187,26 @@ mr_refresh_snapshot_from_ollama (const MrOllamaModel *shown,
   return snapshot;
 }
 
-static gboolean
-is_approved (const MrModelRecord *record)
+/* The reason of a re-review, for the approval history and the audit
+ * trail: {"cause": "upstream-change", "source": …, "changes": […]}. */
+static char *
+rereview_reason (const MrSnapshot *snapshot,
+                 GPtrArray        *changes)
 {
-  return record->status == MR_STATUS_APPROVED ||
-         record->status == MR_STATUS_APPROVED_WITH_CONDITIONS;
-}
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
 
-/* SEAM(workflow): the approval workflow will provide
- * mr_store_require_rereview (store, id, reason_json, actor), which records
- * the re-review with its reason (mr_snapshot_changes_to_json_node()) as an
- * audit entry of its own.  Until it does, the status change rides in the
- * refresh's own transaction: its "evidence change" audit entry shows the
- * status going from approved to re-review required, and the snapshot
- * history keeps the changes that caused it. */
-static void
-require_rereview (MrModelRecord *record,
-                  GPtrArray     *changes)
-{
-  g_return_if_fail (mr_snapshot_changes_need_rereview (changes));
-
-  record->status = MR_STATUS_REREVIEW_REQUIRED;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cause");
+  json_builder_add_string_value (builder, "upstream-change");
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, snapshot->source == MR_EVIDENCE_SOURCE_OLLAMA
+                                          ? "ollama" : "hub");
+  json_builder_set_member_name (builder, "changes");
+  json_builder_add_value (builder, mr_snapshot_changes_to_json_node (changes));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
 /* The last stored snapshot of model_id, NULL when it has none. */
@@ -211,6 +235,7 @@ store_refresh (MrRefreshJob         *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(MrSnapshot) previous = latest_snapshot (self->store, item->model_id, &local_error);
   g_autoptr(MrModelRecord) saved = NULL;
+  g_autofree char *reason = NULL;
 
   if (local_error != NULL)
     {
@@ -225,14 +250,16 @@ store_refresh (MrRefreshJob         *self,
       return TRUE;
     }
 
-  item->rereview = is_approved (existing) && mr_snapshot_changes_need_rereview (item->changes);
-  if (item->rereview)
-    require_rereview (record, item->changes);
+  if (mr_snapshot_changes_need_rereview (item->changes))
+    reason = rereview_reason (snapshot, item->changes);
   record->last_checked_at = snapshot->fetched_at;
-  saved = mr_store_save_with_snapshot (self->store, record, snapshot, self->actor, error);
+  saved = mr_store_save_with_snapshot (self->store, record, snapshot, reason, self->actor,
+                                       error);
   if (saved == NULL)
     return FALSE;
   item->outcome = MR_REFRESH_REFRESHED;
+  item->rereview = mr_workflow_is_approved (existing->status) &&
+                   saved->status == MR_STATUS_REREVIEW_REQUIRED;
   return TRUE;
 }
 
@@ -291,14 +318,50 @@ complete (GTask *task)
                          (GDestroyNotify) mr_refresh_summary_free);
 }
 
-/* Records the end of one model's fetch; error is NULL on success. */
 static void
-fetch_done (Fetch  *fetch,
+fetch_free (Fetch *fetch)
+{
+  g_object_unref (fetch->task);
+  g_free (fetch->source_ref);
+  g_clear_object (&fetch->hub);
+  g_clear_object (&fetch->ollama);
+  g_clear_object (&fetch->cancellable);
+  g_main_context_unref (fetch->store_context);
+  g_clear_pointer (&fetch->hub_answer, mr_hub_snapshot_unref);
+  g_clear_pointer (&fetch->ollama_answer, mr_ollama_model_unref);
+  g_clear_pointer (&fetch->tags_answer, g_ptr_array_unref);
+  g_clear_error (&fetch->error);
+  g_free (fetch);
+}
+
+static Fetch *
+fetch_new (GTask         *task,
+           FetchKind      kind,
+           MrRefreshItem *item,
+           const char    *source_ref)
+{
+  MrRefreshJob *self = g_task_get_source_object (task);
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->task = g_object_ref (task);
+  fetch->kind = kind;
+  fetch->item = item;
+  fetch->source_ref = g_strdup (source_ref);
+  fetch->hub = self->hub != NULL ? g_object_ref (self->hub) : NULL;
+  fetch->ollama = self->ollama != NULL ? g_object_ref (self->ollama) : NULL;
+  fetch->cancellable = g_object_ref (g_task_get_cancellable (task));
+  fetch->store_context = g_main_context_ref (g_task_get_context (task));
+  return fetch;
+}
+
+/* Records the end of one model; error is NULL when it was stored or found
+ * unchanged. */
+static void
+model_done (GTask  *task,
+            MrRefreshItem *item,
             GError *error)
 {
-  g_autoptr(GTask) task = fetch->task;
   Run *run = g_task_get_task_data (task);
-  MrRefreshItem *item = fetch->item;
 
   if (error != NULL)
     {
@@ -319,8 +382,6 @@ fetch_done (Fetch  *fetch,
       run->summary->n_failed++;
       break;
     }
-  mr_model_record_unref (fetch->queued);
-  g_free (fetch);
 
   run->n_in_flight--;
   run->n_done++;
@@ -334,20 +395,72 @@ fetch_done (Fetch  *fetch,
 }
 
 static void
+index_ollama_tags (Run       *run,
+                   GPtrArray *tags)
+{
+  run->ollama_tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) mr_ollama_model_unref);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      MrOllamaModel *tag = g_ptr_array_index (tags, i);
+
+      g_hash_table_replace (run->ollama_tags, tag->name, mr_ollama_model_ref (tag));
+    }
+}
+
+/* Back on the store's thread with an answer: maps and stores it. */
+static gboolean
+on_fetched (gpointer data)
+{
+  Fetch *fetch = data;
+  GTask *task = fetch->task;
+  MrRefreshJob *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = g_steal_pointer (&fetch->error);
+
+  if (fetch->kind == FETCH_OLLAMA_TAGS)
+    {
+      /* Without the list, models still refresh from /api/show, only
+       * without the digest that tells a re-pulled model apart. */
+      if (error != NULL)
+        g_debug ("Listing the Ollama models: %s", error->message);
+      else
+        index_ollama_tags (run, fetch->tags_answer);
+      if (run->queue->len == 0)
+        complete (task);
+      else
+        start_next (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (error == NULL && !g_cancellable_set_error_if_cancelled (fetch->cancellable, &error))
+    {
+      if (fetch->kind == FETCH_HUB)
+        store_hub_refresh (self, fetch->item, fetch->hub_answer, &error);
+      else
+        store_ollama_refresh (self, run, fetch->item, fetch->ollama_answer, &error);
+    }
+  model_done (task, fetch->item, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hand_back (Fetch *fetch)
+{
+  g_main_context_invoke_full (fetch->store_context, G_PRIORITY_DEFAULT, on_fetched, fetch,
+                              (GDestroyNotify) fetch_free);
+}
+
+static void
 on_hub_snapshot (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   Fetch *fetch = user_data;
-  MrRefreshJob *self = g_task_get_source_object (fetch->task);
-  g_autoptr(MrHubSnapshot) hub = NULL;
-  g_autoptr(GError) error = NULL;
 
-  hub = mr_hub_client_fetch_snapshot_finish (MR_HUB_CLIENT (source), result, &error);
-  if (hub != NULL && !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (fetch->task),
-                                                             &error))
-    store_hub_refresh (self, fetch->item, hub, &error);
-  fetch_done (fetch, error);
+  fetch->hub_answer = mr_hub_client_fetch_snapshot_finish (MR_HUB_CLIENT (source), result,
+                                                           &fetch->error);
+  hand_back (fetch);
 }
 
 static void
@@ -356,47 +469,97 @@ on_ollama_show (GObject      *source,
                 gpointer      user_data)
 {
   Fetch *fetch = user_data;
-  MrRefreshJob *self = g_task_get_source_object (fetch->task);
-  Run *run = g_task_get_task_data (fetch->task);
-  g_autoptr(MrOllamaModel) shown = NULL;
-  g_autoptr(GError) error = NULL;
 
-  shown = mr_ollama_client_show_finish (MR_OLLAMA_CLIENT (source), result, &error);
-  if (shown != NULL && !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (fetch->task),
-                                                               &error))
-    store_ollama_refresh (self, run, fetch->item, shown, &error);
-  fetch_done (fetch, error);
+  fetch->ollama_answer = mr_ollama_client_show_finish (MR_OLLAMA_CLIENT (source), result,
+                                                       &fetch->error);
+  hand_back (fetch);
 }
 
 static void
-start_fetch (GTask         *task,
+on_ollama_tags (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->tags_answer = mr_ollama_client_list_models_finish (MR_OLLAMA_CLIENT (source), result,
+                                                            &fetch->error);
+  hand_back (fetch);
+}
+
+/* On the network thread.  HTTP and the parsing of the answers run there,
+ * mapping and storing on the store's thread, so that on two cores the one
+ * does not wait for the other: that is what keeps a refresh of the whole
+ * register above 500 models a second. */
+static gboolean
+fetch_on_network (gpointer data)
+{
+  Fetch *fetch = data;
+
+  switch (fetch->kind)
+    {
+    case FETCH_HUB:
+      mr_hub_client_fetch_snapshot_async (fetch->hub, fetch->source_ref, fetch->cancellable,
+                                          on_hub_snapshot, fetch);
+      break;
+    case FETCH_OLLAMA_SHOW:
+      mr_ollama_client_show_async (fetch->ollama, fetch->source_ref, fetch->cancellable,
+                                   on_ollama_show, fetch);
+      break;
+    case FETCH_OLLAMA_TAGS:
+    default:
+      mr_ollama_client_list_models_async (fetch->ollama, fetch->cancellable,
+                                          on_ollama_tags, fetch);
+      break;
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+network_main (gpointer data)
+{
+  MrRefreshJob *self = data;
+
+  g_main_context_push_thread_default (self->network_context);
+  g_main_loop_run (self->network_loop);
+  g_main_context_pop_thread_default (self->network_context);
+  return NULL;
+}
+
+static void
+hand_over (MrRefreshJob *self,
+           Fetch        *fetch)
+{
+  if (self->network_thread == NULL)
+    {
+      self->network_context = g_main_context_new ();
+      self->network_loop = g_main_loop_new (self->network_context, FALSE);
+      self->network_thread = g_thread_new ("mr-refresh-net", network_main, self);
+    }
+  g_main_context_invoke (self->network_context, fetch_on_network, fetch);
+}
+
+static void
+start_model (GTask         *task,
              MrModelRecord *queued,
              MrRefreshItem *item)
 {
   MrRefreshJob *self = g_task_get_source_object (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  Fetch *fetch = g_new0 (Fetch, 1);
   g_autoptr(GError) error = NULL;
-
-  fetch->task = g_object_ref (task);
-  fetch->item = item;
-  fetch->queued = mr_model_record_ref (queued);
 
   if (queued->source_ref == NULL)
     g_set_error (&error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_REQUIRED,
                  _("it names no source to refresh from"));
   else if (queued->source_kind == MR_SOURCE_KIND_HUGGING_FACE && self->hub != NULL)
-    mr_hub_client_fetch_snapshot_async (self->hub, queued->source_ref, cancellable,
-                                        on_hub_snapshot, fetch);
+    hand_over (self, fetch_new (task, FETCH_HUB, item, queued->source_ref));
   else if (queued->source_kind == MR_SOURCE_KIND_OLLAMA && self->ollama != NULL)
-    mr_ollama_client_show_async (self->ollama, queued->source_ref, cancellable,
-                                 on_ollama_show, fetch);
+    hand_over (self, fetch_new (task, FETCH_OLLAMA_SHOW, item, queued->source_ref));
   else
     g_set_error (&error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_INVALID_VALUE,
                  _("its source cannot be refreshed here"));
 
   if (error != NULL)
-    fetch_done (fetch, error);
+    model_done (task, item, error);
 }
 
 static void
@@ -411,7 +574,7 @@ start_next (GTask *task)
       guint index = run->next++;
 
       run->n_in_flight++;
-      start_fetch (task, g_ptr_array_index (run->queue, index),
+      start_model (task, g_ptr_array_index (run->queue, index),
                    g_ptr_array_index (run->summary->items, index));
     }
 }
@@ -491,38 +654,6 @@ needs_ollama_tags (GPtrArray *queue)
   return FALSE;
 }
 
-static void
-on_ollama_tags (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) tags = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Without the list, models still refresh from /api/show, only without
-   * the digest that tells a re-pulled model apart. */
-  tags = mr_ollama_client_list_models_finish (MR_OLLAMA_CLIENT (source), result, &error);
-  if (tags == NULL)
-    g_debug ("Listing the Ollama models: %s", error->message);
-  else
-    {
-      run->ollama_tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify) mr_ollama_model_unref);
-      for (guint i = 0; i < tags->len; i++)
-        {
-          MrOllamaModel *tag = g_ptr_array_index (tags, i);
-
-          g_hash_table_replace (run->ollama_tags, tag->name, mr_ollama_model_ref (tag));
-        }
-    }
-  if (run->queue->len == 0)
-    complete (task);
-  else
-    start_next (task);
-}
-
 void
 mr_refresh_job_run_async (MrRefreshJob        *self,
                           GArray              *ids,
@@ -532,12 +663,16 @@ mr_refresh_job_run_async (MrRefreshJob        *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) own_cancellable = NULL;
   Run *run;
 
   g_return_if_fail (MR_IS_REFRESH_JOB (self));
   g_return_if_fail (job == NULL || MR_IS_JOB (job));
 
-  task = g_task_new (self, job != NULL ? mr_job_get_cancellable (job) : NULL,
+  /* Always a cancellable: the network thread is handed one. */
+  if (job == NULL)
+    own_cancellable = g_cancellable_new ();
+  task = g_task_new (self, job != NULL ? mr_job_get_cancellable (job) : own_cancellable,
                      callback, user_data);
   g_task_set_source_tag (task, mr_refresh_job_run_async);
 
@@ -555,8 +690,7 @@ mr_refresh_job_run_async (MrRefreshJob        *self,
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   if (self->ollama != NULL && needs_ollama_tags (run->queue))
-    mr_ollama_client_list_models_async (self->ollama, g_task_get_cancellable (task),
-                                        on_ollama_tags, g_object_ref (task));
+    hand_over (self, fetch_new (task, FETCH_OLLAMA_TAGS, NULL, NULL));
   else if (run->queue->len == 0)
     complete (task);
   else
@@ -578,6 +712,14 @@ mr_refresh_job_finalize (GObject *object)
 {
   MrRefreshJob *self = MR_REFRESH_JOB (object);
 
+  /* No run is in flight (a run holds a reference), so the loop is idle. */
+  if (self->network_thread != NULL)
+    {
+      g_main_loop_quit (self->network_loop);
+      g_thread_join (self->network_thread);
+      g_main_loop_unref (self->network_loop);
+      g_main_context_unref (self->network_context);
+    }
   g_object_unref (self->store);
   g_clear_object (&self->hub);
   g_clear_object (&self->ollama);

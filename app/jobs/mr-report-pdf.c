@@ -77,6 +77,7 @@ typedef struct {
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
   GArray               *shared;      /* SharedLayouts */
+  PangoAttrList        *attributes;
   char                 *running_title;
   char                 *date;
   guint                 page;
@@ -115,6 +116,9 @@ pdf_init (Pdf        *pdf,
     pdf->fonts[i] = pango_font_description_from_string (font_names[i]);
   pdf->shared = g_array_new (FALSE, FALSE, sizeof (SharedLayouts));
   g_array_set_clear_func (pdf->shared, clear_shared_layouts);
+  /* A name broken inside a word must not gain a hyphen it does not have. */
+  pdf->attributes = pango_attr_list_new ();
+  pango_attr_list_insert (pdf->attributes, pango_attr_insert_hyphens_new (FALSE));
   pdf->running_title = g_strdup (running_title);
   pdf->date = mr_report_format_date (generated_at);
 }
@@ -126,6 +130,7 @@ pdf_clear (Pdf *pdf)
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&pdf->fonts[i], pango_font_description_free);
   g_clear_pointer (&pdf->shared, g_array_unref);
+  g_clear_pointer (&pdf->attributes, pango_attr_list_unref);
   g_clear_pointer (&pdf->running_title, g_free);
   g_clear_pointer (&pdf->date, g_free);
 }
@@ -145,6 +150,7 @@ create_layout (Pdf        *pdf,
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_height (layout, pango_units_from_double (max_height));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_attributes (layout, pdf->attributes);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }

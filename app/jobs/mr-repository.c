@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "mr-identity.h"
 #include "mr-repository.h"
 #include "mr-sqlite-store.h"
 
@@ -38,7 +39,7 @@ transfer_data_free (TransferData *data)
 static const char *
 get_actor (void)
 {
-  return g_get_user_name ();
+  return mr_identity_get_actor ();
 }
 
 static void
@@ -532,6 +533,303 @@ mr_repository_set_framework_finish (MrRepository  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_set_framework_async),
                         FALSE);
 
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A workflow step's input, copied: the caller's strings need not outlive
+ * the call. */
+typedef struct {
+  gint64            id;
+  MrWorkflowAction  action;
+  GStrv             intended_uses;
+  char             *owner;
+  MrDeployment      deployment;
+  MrDataSensitivity data_sensitivity;
+  char             *justification;
+  char             *comment;
+  char             *conditions;
+  gint64            review_date;
+} ActData;
+
+static void
+act_data_free (ActData *data)
+{
+  g_strfreev (data->intended_uses);
+  g_free (data->owner);
+  g_free (data->justification);
+  g_free (data->comment);
+  g_free (data->conditions);
+  g_free (data);
+}
+
+/* Runs on the worker thread. */
+static void
+act_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  ActData *data = task_data;
+  MrWorkflowInput input = {
+    .intended_uses = (const char * const *) data->intended_uses,
+    .owner = data->owner,
+    .deployment = data->deployment,
+    .data_sensitivity = data->data_sensitivity,
+    .justification = data->justification,
+    .comment = data->comment,
+    .conditions = data->conditions,
+    .review_date = data->review_date,
+  };
+  GError *error = NULL;
+  MrModelRecord *record = mr_store_act (self->store, data->id, data->action, &input,
+                                        get_actor (), &error);
+
+  return_record (task, record, error);
+}
+
+void
+mr_repository_act_async (MrRepository          *self,
+                         gint64                 id,
+                         MrWorkflowAction       action,
+                         const MrWorkflowInput *input,
+                         GCancellable          *cancellable,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
+{
+  ActData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (action < MR_WORKFLOW_ACTION_EDIT_APPROVED);
+  g_return_if_fail (input != NULL);
+
+  data = g_new0 (ActData, 1);
+  data->id = id;
+  data->action = action;
+  data->intended_uses = g_strdupv ((char **) input->intended_uses);
+  data->owner = g_strdup (input->owner);
+  data->deployment = input->deployment;
+  data->data_sensitivity = input->data_sensitivity;
+  data->justification = g_strdup (input->justification);
+  data->comment = g_strdup (input->comment);
+  data->conditions = g_strdup (input->conditions);
+  data->review_date = input->review_date;
+  queue_job (self, MR_PRIORITY_INTERACTIVE, act_job, mr_repository_act_async,
+             data, (GDestroyNotify) act_data_free, cancellable, callback, user_data);
+}
+
+MrModelRecord *
+mr_repository_act_finish (MrRepository  *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_act_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Runs on the worker thread. */
+static void
+mark_overdue_job (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+  guint n_marked = 0;
+
+  if (mr_store_mark_overdue (self->store, g_get_real_time () / G_USEC_PER_SEC, &n_marked,
+                             &error))
+    g_task_return_int (task, n_marked);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mr_repository_mark_overdue_async (MrRepository        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_BACKGROUND, mark_overdue_job, mr_repository_mark_overdue_async,
+             NULL, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_mark_overdue_finish (MrRepository  *self,
+                                   GAsyncResult  *result,
+                                   guint         *out_n_marked,
+                                   GError       **error)
+{
+  gssize n_marked;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_mark_overdue_async),
+                        FALSE);
+
+  n_marked = g_task_propagate_int (G_TASK (result), error);
+  if (n_marked < 0)
+    return FALSE;
+  if (out_n_marked != NULL)
+    *out_n_marked = n_marked;
+  return TRUE;
+}
+
+/* Runs on the worker thread. */
+static void
+list_approvals_job (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+  GPtrArray *events = mr_store_list_approvals (self->store, *(gint64 *) task_data, &error);
+
+  if (events == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mr_repository_list_approvals_async (MrRepository        *self,
+                                    gint64               model_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_INTERACTIVE, list_approvals_job,
+             mr_repository_list_approvals_async, g_memdup2 (&model_id, sizeof model_id), g_free,
+             cancellable, callback, user_data);
+}
+
+GPtrArray *
+mr_repository_list_approvals_finish (MrRepository  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_approvals_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct {
+  gint64 model_id;
+  gint64 since;
+  gint64 until;
+} AuditQuery;
+
+/* Runs on the worker thread. */
+static void
+list_audit_job (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  const AuditQuery *query = task_data;
+  GError *error = NULL;
+  GPtrArray *entries = mr_store_list_audit (self->store, query->model_id, query->since,
+                                            query->until, &error);
+
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mr_repository_list_audit_async (MrRepository        *self,
+                                gint64               model_id,
+                                gint64               since,
+                                gint64               until,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  AuditQuery query = { model_id, since, until };
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_INTERACTIVE, list_audit_job, mr_repository_list_audit_async,
+             g_memdup2 (&query, sizeof query), g_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+mr_repository_list_audit_finish (MrRepository  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_audit_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Filled on the worker thread; read by the finish function, which has
+ * the seq even when the task returns an error. */
+typedef struct {
+  guint  n_entries;
+  gint64 first_bad_seq;
+} VerifyOutcome;
+
+/* Runs on the worker thread. */
+static void
+verify_audit_job (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  VerifyOutcome *outcome = task_data;
+  GError *error = NULL;
+
+  if (mr_store_verify_audit (self->store, &outcome->n_entries, &outcome->first_bad_seq, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mr_repository_verify_audit_async (MrRepository        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  /* It reads the whole trail: anything the user asks for goes first. */
+  queue_job (self, MR_PRIORITY_BACKGROUND, verify_audit_job, mr_repository_verify_audit_async,
+             g_new0 (VerifyOutcome, 1), g_free, cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_verify_audit_finish (MrRepository  *self,
+                                   GAsyncResult  *result,
+                                   guint         *out_n_entries,
+                                   gint64        *out_first_bad_seq,
+                                   GError       **error)
+{
+  const VerifyOutcome *outcome;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_verify_audit_async),
+                        FALSE);
+
+  outcome = g_task_get_task_data (G_TASK (result));
+  if (out_n_entries != NULL)
+    *out_n_entries = outcome->n_entries;
+  if (out_first_bad_seq != NULL)
+    *out_first_bad_seq = outcome->first_bad_seq;
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

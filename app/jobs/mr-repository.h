@@ -120,4 +120,66 @@ gboolean        mr_repository_check_integrity_finish (MrRepository        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+/* The approval workflow (mr_store_act(): the status moves, and a refusal is
+ * MR_WORKFLOW_ERROR), acting as mr_identity_get_actor().  Finishes with the
+ * entry as it is afterwards. */
+void            mr_repository_act_async              (MrRepository          *self,
+                                                      gint64                 id,
+                                                      MrWorkflowAction       action,
+                                                      const MrWorkflowInput *input,
+                                                      GCancellable          *cancellable,
+                                                      GAsyncReadyCallback    callback,
+                                                      gpointer               user_data);
+MrModelRecord  *mr_repository_act_finish             (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Sends approved entries whose review date has passed back for review
+ * (mr_store_mark_overdue()); call it once the register is open, then daily,
+ * and list again when *out_n_marked is not 0. */
+void            mr_repository_mark_overdue_async     (MrRepository        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        mr_repository_mark_overdue_finish    (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      guint               *out_n_marked,
+                                                      GError             **error);
+
+/* The approval history (MrApprovalEvent) of one entry, or of all when
+ * model_id is 0 (the Approvals page), oldest first. */
+void            mr_repository_list_approvals_async   (MrRepository        *self,
+                                                      gint64               model_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray      *mr_repository_list_approvals_finish  (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Audit entries (MrAuditRecord) about one model (0: all), time in
+ * [since, until] (0: unbounded). */
+void            mr_repository_list_audit_async       (MrRepository        *self,
+                                                      gint64               model_id,
+                                                      gint64               since,
+                                                      gint64               until,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray      *mr_repository_list_audit_finish      (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Recomputes the audit chain at background priority; on
+ * MR_STORE_ERROR_CORRUPT *out_first_bad_seq is the first bad entry. */
+void            mr_repository_verify_audit_async     (MrRepository        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        mr_repository_verify_audit_finish    (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      guint               *out_n_entries,
+                                                      gint64              *out_first_bad_seq,
+                                                      GError             **error);
+
 G_END_DECLS

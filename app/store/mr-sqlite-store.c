@@ -1199,10 +1199,58 @@ mr_sqlite_store_reevaluate_all (MrStore       *store,
   return TRUE;
 }
 
+/* A refresh updates the evidence, not the approval: the status stays the
+ * stored one (a decision taken since the refresh read the entry does not
+ * change its revision, so only this read sees it). */
+static MrModelRecord *
+keep_stored_status (MrSqliteStore  *self,
+                    MrModelRecord  *record,
+                    GError        **error)
+{
+  g_autoptr(MrModelRecord) stored = NULL;
+  MrModelRecord *kept;
+
+  if (record->id == 0)
+    return mr_model_record_ref (record);
+  stored = load_model (self, record->id, error);
+  if (stored == NULL)
+    return NULL;
+  if (stored->status == record->status)
+    return mr_model_record_ref (record);
+  kept = mr_model_record_copy (record);
+  kept->status = stored->status;
+  return kept;
+}
+
+static MrModelRecord *
+save_with_snapshot_in_transaction (MrSqliteStore  *self,
+                                   MrModelRecord  *record,
+                                   MrSnapshot     *snapshot,
+                                   const char     *rereview_reason,
+                                   const char     *actor,
+                                   GError        **error)
+{
+  g_autoptr(MrModelRecord) kept = keep_stored_status (self, record, error);
+  g_autoptr(MrModelRecord) saved = NULL;
+  MrWorkflowInput input = { .comment = rereview_reason };
+
+  if (kept == NULL ||
+      (saved = save_in_transaction (self, kept, actor, "evidence change", error)) == NULL ||
+      mr_sqlite_snapshots_insert (self->db, self->path, saved->id, snapshot, error) == 0)
+    return NULL;
+  if (rereview_reason == NULL || !mr_workflow_is_approved (saved->status))
+    return g_steal_pointer (&saved);
+  if (!act_in_transaction (self, saved, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input, actor,
+                           error))
+    return NULL;
+  return load_model (self, saved->id, error);
+}
+
 static MrModelRecord *
 mr_sqlite_store_save_with_snapshot (MrStore        *store,
                                     MrModelRecord  *record,
                                     MrSnapshot     *snapshot,
+                                    const char     *rereview_reason,
                                     const char     *actor,
                                     GError        **error)
 {
@@ -1211,10 +1259,9 @@ mr_sqlite_store_save_with_snapshot (MrStore        *store,
 
   if (!begin (self, error))
     return NULL;
-  saved = save_in_transaction (self, record, actor, "evidence change", error);
-  if (saved == NULL ||
-      mr_sqlite_snapshots_insert (self->db, self->path, saved->id, snapshot, error) == 0 ||
-      !commit (self, error))
+  saved = save_with_snapshot_in_transaction (self, record, snapshot, rereview_reason, actor,
+                                             error);
+  if (saved == NULL || !commit (self, error))
     {
       rollback (self);
       return NULL;

@@ -215,6 +215,7 @@ MrModelRecord *
 mr_store_save_with_snapshot (MrStore        *self,
                              MrModelRecord  *record,
                              MrSnapshot     *snapshot,
+                             const char     *rereview_reason,
                              const char     *actor,
                              GError        **error)
 {
@@ -227,7 +228,8 @@ mr_store_save_with_snapshot (MrStore        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stamped = stamp_record (self, record);
-  return MR_STORE_GET_IFACE (self)->save_with_snapshot (self, stamped, snapshot, actor, error);
+  return MR_STORE_GET_IFACE (self)->save_with_snapshot (self, stamped, snapshot, rereview_reason,
+                                                        actor, error);
 }
 
 gint64
@@ -255,14 +257,20 @@ mr_store_list_snapshots (MrStore  *self,
   return MR_STORE_GET_IFACE (self)->list_snapshots (self, model_id, error);
 }
 
-static MrModelRecord *
-act (MrStore                *self,
-     gint64                  id,
-     MrWorkflowAction        action,
-     const MrWorkflowInput  *input,
-     const char             *actor,
-     GError                **error)
+MrModelRecord *
+mr_store_act (MrStore                *self,
+              gint64                  id,
+              MrWorkflowAction        action,
+              const MrWorkflowInput  *input,
+              const char             *actor,
+              GError                **error)
 {
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  /* An edit of an approved entry is a save, not an action of its own. */
+  g_return_val_if_fail (action < MR_WORKFLOW_ACTION_EDIT_APPROVED, NULL);
+  g_return_val_if_fail (input != NULL && actor != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   return MR_STORE_GET_IFACE (self)->act (self, id, action, input, actor, error);
 }
 
@@ -277,7 +285,7 @@ mr_store_submit (MrStore                *self,
   g_return_val_if_fail (input != NULL && actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return act (self, id, MR_WORKFLOW_ACTION_SUBMIT, input, actor, error);
+  return mr_store_act (self, id, MR_WORKFLOW_ACTION_SUBMIT, input, actor, error);
 }
 
 MrModelRecord *
@@ -296,7 +304,7 @@ mr_store_decide (MrStore                *self,
   g_return_val_if_fail (input != NULL && actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return act (self, id, action, input, actor, error);
+  return mr_store_act (self, id, action, input, actor, error);
 }
 
 MrModelRecord *
@@ -312,7 +320,7 @@ mr_store_retire (MrStore     *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return act (self, id, MR_WORKFLOW_ACTION_RETIRE, &input, actor, error);
+  return mr_store_act (self, id, MR_WORKFLOW_ACTION_RETIRE, &input, actor, error);
 }
 
 MrModelRecord *
@@ -328,7 +336,7 @@ mr_store_require_rereview (MrStore     *self,
   g_return_val_if_fail (reason_json != NULL && actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return act (self, id, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input, actor, error);
+  return mr_store_act (self, id, MR_WORKFLOW_ACTION_REQUIRE_REREVIEW, &input, actor, error);
 }
 
 gboolean

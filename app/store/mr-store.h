@@ -83,6 +83,7 @@ struct _MrStoreInterface
   MrModelRecord *(*save_with_snapshot) (MrStore      *self,
                                         MrModelRecord *record,
                                         MrSnapshot   *snapshot,
+                                        const char   *rereview_reason,
                                         const char   *actor,
                                         GError      **error);
   gint64         (*add_snapshot)    (MrStore      *self,
@@ -177,13 +178,17 @@ gboolean       mr_store_reevaluate_all  (MrStore      *self,
                                          GCancellable *cancellable,
                                          GError      **error);
 
-/* Saves record (insert or update, as mr_store_save_model()) and the
- * metadata snapshot it was refreshed from in one transaction, with one
- * audit entry: "create" for a new entry, "evidence change" (before and
- * after) for an update.  snapshot must be sealed. */
+/* Saves record (insert or update) and the metadata snapshot it was
+ * refreshed from in one transaction, with its audit entry: "create" for a
+ * new entry, "evidence change" (before and after) for an update.  A
+ * refresh changes evidence, not the approval: the stored status is kept.
+ * When rereview_reason (a JSON object, the changes at the source) is given
+ * and the entry is approved, the same transaction sends it back for review
+ * as mr_store_require_rereview() does.  snapshot must be sealed. */
 MrModelRecord *mr_store_save_with_snapshot (MrStore     *self,
                                             MrModelRecord *record,
                                             MrSnapshot  *snapshot,
+                                            const char  *rereview_reason,
                                             const char  *actor,
                                             GError     **error);
 /* Stores a sealed snapshot of an existing entry; returns its id, 0 on
@@ -212,6 +217,13 @@ GPtrArray     *mr_store_list_snapshots  (MrStore      *self,
  * the revision before.  save_model otherwise keeps the stored status
  * whatever the record says: statuses change through these calls only. */
 
+/* Any action but edit-approved; the functions after it name one each. */
+MrModelRecord *mr_store_act             (MrStore               *self,
+                                         gint64                 id,
+                                         MrWorkflowAction       action,
+                                         const MrWorkflowInput *input,
+                                         const char            *actor,
+                                         GError               **error);
 /* Applies the input's uses, owner, deployment and data sensitivity (a new
  * revision when they differ) and submits that revision for approval. */
 MrModelRecord *mr_store_submit          (MrStore               *self,

@@ -76,6 +76,14 @@ new_runner (void)
   return runner;
 }
 
+/* A file in this test's own folder (G_TEST_OPTION_ISOLATE_DIRS). */
+static char *
+test_file_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_cache_dir (), name, NULL);
+}
+
 static gboolean
 have_helper (void)
 {
@@ -196,7 +204,7 @@ assert_load_fails (const char *model,
 static void
 test_random_bytes (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "random.gguf", NULL);
+  g_autofree char *path = test_file_path ("random.gguf");
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   guint32 words[4096];
   g_autoptr(GError) error = NULL;
@@ -213,7 +221,7 @@ test_random_bytes (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "truncated.gguf", NULL);
+  g_autofree char *path = test_file_path ("truncated.gguf");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -326,7 +334,7 @@ test_aborted (void)
 static char *
 write_meminfo (const char *contents)
 {
-  char *path = g_build_filename (g_get_tmp_dir (), "meminfo", NULL);
+  char *path = test_file_path ("meminfo");
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, contents, -1, &error);
@@ -344,8 +352,8 @@ test_memory_guard (void)
                                             "MemAvailable:        100 kB\n");
   g_auto(Outcome) outcome = { NULL };
 
-  g_setenv ("MODEL_REGISTER_CHECK_HELPER", "/bin/true", TRUE);
   runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/bin/true");
   mr_check_runner_set_meminfo_path (runner, meminfo);
   run (runner, tiny_f32, &outcome);
   g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_TOO_LARGE);
@@ -360,8 +368,8 @@ test_memory_unreadable (void)
   g_autofree char *meminfo = write_meminfo ("MemTotal: 1 kB\nMemAvailable: lots\n");
   g_auto(Outcome) outcome = { NULL };
 
-  g_setenv ("MODEL_REGISTER_CHECK_HELPER", "/bin/true", TRUE);
   runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/bin/true");
   mr_check_runner_set_meminfo_path (runner, meminfo);
   run (runner, tiny_f32, &outcome);
   g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_FAILED);
@@ -374,13 +382,16 @@ test_no_runtime (void)
   g_autoptr(MrCheckRunner) runner = NULL;
   g_auto(Outcome) outcome = { NULL };
 
-  g_setenv ("MODEL_REGISTER_CHECK_HELPER", "/nonexistent/model-register-check", TRUE);
   runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/nonexistent/model-register-check");
   run (runner, tiny_f32, &outcome);
   g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME);
   g_assert_nonnull (strstr (outcome.error->message, "No local runtime is installed"));
-  g_assert_nonnull (strstr (outcome.error->message, "build-aux/provision-llama"));
-  g_assert_nonnull (strstr (outcome.error->message, "-Dllama=enabled"));
+  /* How to get one depends on whether this build has libllama. */
+  if (HAVE_LLAMA)
+    g_assert_nonnull (strstr (outcome.error->message, "meson install"));
+  else
+    g_assert_nonnull (strstr (outcome.error->message, "build-aux/provision-llama"));
 }
 
 /* A helper that exits 0 but prints no JSON: /bin/echo prints its argv. */
@@ -390,11 +401,39 @@ test_invalid_output (void)
   g_autoptr(MrCheckRunner) runner = NULL;
   g_auto(Outcome) outcome = { NULL };
 
-  g_setenv ("MODEL_REGISTER_CHECK_HELPER", "/bin/echo", TRUE);
   runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/bin/echo");
   run (runner, tiny_f32, &outcome);
   g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_BAD_OUTPUT);
   g_assert_nonnull (strstr (outcome.error->message, "not JSON"));
+}
+
+/* /bin/true exits 0 and prints nothing. */
+static void
+test_empty_output (void)
+{
+  g_autoptr(MrCheckRunner) runner = NULL;
+  g_auto(Outcome) outcome = { NULL };
+
+  runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/bin/true");
+  run (runner, tiny_f32, &outcome);
+  g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_BAD_OUTPUT);
+  g_assert_nonnull (strstr (outcome.error->message, "/bin/true"));
+}
+
+/* /bin/false exits 1 without the helper's {"error": …}. */
+static void
+test_failed_exit (void)
+{
+  g_autoptr(MrCheckRunner) runner = NULL;
+  g_auto(Outcome) outcome = { NULL };
+
+  runner = mr_check_runner_new ();
+  mr_check_runner_set_helper_path (runner, "/bin/false");
+  run (runner, tiny_f32, &outcome);
+  g_assert_error (outcome.error, MR_CHECK_ERROR, MR_CHECK_ERROR_FAILED);
+  g_assert_nonnull (strstr (outcome.error->message, "failed (exit status 1)"));
 }
 
 static void
@@ -463,10 +502,11 @@ main (int    argc,
   g_test_add_func ("/check-runner/cancel", test_cancel);
   g_test_add_func ("/check-runner/killed", test_killed);
   g_test_add_func ("/check-runner/aborted", test_aborted);
-  /* These replace the helper, so they come last. */
   g_test_add_func ("/check-runner/memory-guard", test_memory_guard);
   g_test_add_func ("/check-runner/memory-unreadable", test_memory_unreadable);
   g_test_add_func ("/check-runner/no-runtime", test_no_runtime);
   g_test_add_func ("/check-runner/invalid-output", test_invalid_output);
+  g_test_add_func ("/check-runner/empty-output", test_empty_output);
+  g_test_add_func ("/check-runner/failed-exit", test_failed_exit);
   return g_test_run ();
 }

@@ -7,10 +7,20 @@
  */
 #include "config.h"
 
+/* For the memory settings backend. */
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
+#include "mr-component-dialog.h"
+#include "mr-evidence-group.h"
+#include "mr-framework-window.h"
 #include "mr-gui-test-util.h"
 #include "mr-model-detail.h"
 #include "mr-model-editor.h"
+#include "mr-policy-group.h"
+#include "mr-preferences-window.h"
 #include "mr-register-page.h"
+#include "mr-use-picker.h"
 #include "mr-window.h"
 
 static void
@@ -80,6 +90,99 @@ test_model_editor (void)
 }
 
 static void
+test_policy_group (void)
+{
+  GtkWidget *group = g_object_ref_sink (mr_policy_group_new ());
+  g_autoptr(MrModelRecord) record = mr_test_make_llama_record ();
+
+  mr_policy_group_set_record (MR_POLICY_GROUP (group), record);
+  mr_policy_group_set_record (MR_POLICY_GROUP (group), NULL);
+  g_assert_finalize_object (group);
+}
+
+static void
+test_evidence_group (void)
+{
+  GtkWidget *group = g_object_ref_sink (mr_evidence_group_new ());
+  g_autoptr(MrModelRecord) record = mr_test_make_llama_record ();
+  g_autofree char *text = NULL;
+
+  g_assert_false (gtk_widget_get_sensitive (group));
+  mr_evidence_group_set_record (MR_EVIDENCE_GROUP (group), record);
+  g_assert_true (gtk_widget_get_sensitive (group));
+  /* Every fact of a collected component is in words. */
+  text = mr_test_collect_text (group);
+  g_assert_nonnull (strstr (text, "Available · llama3.1 · not open · Hugging Face Hub"));
+  g_assert_nonnull (strstr (text, "Provisional"));
+  g_assert_nonnull (strstr (text, "Verified"));
+  g_assert_finalize_object (group);
+}
+
+static void
+test_use_picker (void)
+{
+  GtkWidget *picker = g_object_ref_sink (mr_use_picker_new ());
+  const char * const uses[] = { "imported-use", "credit-scoring", NULL };
+  g_auto(GStrv) picked = NULL;
+
+  mr_use_picker_set_uses (MR_USE_PICKER (picker), uses);
+  g_assert_true (mr_use_picker_set_use_active (MR_USE_PICKER (picker), "chatbot", TRUE));
+  picked = mr_use_picker_dup_uses (MR_USE_PICKER (picker));
+  g_assert_cmpstrv (picked, ((const char * const[]) { "imported-use", "credit-scoring",
+                                                      "chatbot", NULL }));
+  g_assert_finalize_object (picker);
+}
+
+static void
+test_component_dialog (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  g_autoptr(MrRepository) repository = NULL;
+  g_autoptr(MrModelRecord) record = mr_test_make_llama_record ();
+  MrComponentDialog *dialog;
+  GtkWidget *root;
+
+  mr_test_write_register (path, 0, NULL);
+  repository = mr_test_open_repository (path);
+  dialog = g_object_ref_sink (mr_component_dialog_new (NULL, repository, record,
+                                                       MR_COMPONENT_MODEL_CARD));
+  root = GTK_WIDGET (dialog);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (mr_test_find_by_id (root, "verified_switch"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (mr_test_find_by_id (root, "license_row"))),
+                   ==, "llama3.1");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  mr_repository_shutdown (repository);
+}
+
+static void
+test_framework_window (void)
+{
+  MrFrameworkWindow *window = g_object_ref_sink (mr_framework_window_new (NULL));
+  g_autoptr(MrFramework) framework = mr_framework_new_default (NULL);
+  g_autofree char *text = NULL;
+
+  mr_framework_window_set_framework (window, framework, NULL);
+  text = mr_test_collect_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, mr_framework_get_name (framework)));
+  g_assert_nonnull (strstr (text, "Prohibited practices"));
+  g_assert_nonnull (strstr (text, "Open source AI"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  MrPreferencesWindow *window = g_object_ref_sink (mr_preferences_window_new (NULL, settings));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -101,6 +204,12 @@ main (int   argc,
       g_test_add_func ("/templates/register-page", test_register_page);
       g_test_add_func ("/templates/model-detail", test_model_detail);
       g_test_add_func ("/templates/model-editor", test_model_editor);
+      g_test_add_func ("/templates/policy-group", test_policy_group);
+      g_test_add_func ("/templates/evidence-group", test_evidence_group);
+      g_test_add_func ("/templates/use-picker", test_use_picker);
+      g_test_add_func ("/templates/component-dialog", test_component_dialog);
+      g_test_add_func ("/templates/framework-window", test_framework_window);
+      g_test_add_func ("/templates/preferences-window", test_preferences_window);
       g_test_add_func ("/templates/help-overlay", test_help_overlay);
     }
   return g_test_run ();
