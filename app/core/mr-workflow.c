@@ -313,6 +313,32 @@ mr_workflow_propose_submission (const MrModelRecord   *entry,
   return proposal;
 }
 
+gint64
+mr_workflow_next_review (const MrModelRecord *entry,
+                         MrFramework         *framework,
+                         gint64               now)
+{
+  MrUseCatalog *catalog = mr_use_catalog_get_default ();
+  guint days = G_MAXUINT;
+
+  g_return_val_if_fail (entry != NULL, 0);
+  g_return_val_if_fail (MR_IS_FRAMEWORK (framework), 0);
+
+  for (guint i = 0; entry->intended_uses[i] != NULL; i++)
+    {
+      const MrIntendedUse *use = mr_use_catalog_lookup (catalog, entry->intended_uses[i]);
+      const MrFrameworkRule *rule = use != NULL
+                                    ? mr_framework_get_rule (framework, use)
+                                    : mr_framework_get_tier_rule (framework,
+                                                                  MR_RISK_TIER_PROHIBITED);
+
+      days = MIN (days, rule->review_interval_days);
+    }
+  if (days == G_MAXUINT)
+    days = mr_framework_get_tier_rule (framework, MR_RISK_TIER_MINIMAL)->review_interval_days;
+  return now + (gint64) days * 24 * 60 * 60;
+}
+
 gboolean
 mr_workflow_is_approved (MrStatus status)
 {

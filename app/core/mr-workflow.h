@@ -112,6 +112,14 @@ MrModelRecord *mr_workflow_propose_submission (const MrModelRecord   *entry,
                                                const MrWorkflowInput *input,
                                                MrFramework           *framework);
 
+/* When an approval given at @now falls due under @framework when the
+ * approver names no date: after the shortest review interval of the
+ * entry's uses (a use the catalogue does not know counts as its tier's
+ * strictest, the prohibited tier's rule). */
+gint64         mr_workflow_next_review        (const MrModelRecord   *entry,
+                                               MrFramework           *framework,
+                                               gint64                 now);
+
 gboolean    mr_workflow_is_approved      (MrStatus          status);
 
 /* Whether a new policy outcome is worse than the old one, so that an

@@ -79,6 +79,7 @@ typedef struct {
   GArray               *shared;      /* SharedLayouts */
   PangoAttrList        *attributes;
   char                 *running_title;
+  const char           *section;     /* the model the page is about, or NULL */
   char                 *date;
   guint                 page;
   guint                 n_pages;     /* 0 while counting */
@@ -278,8 +279,13 @@ draw_page_frame (Pdf *pdf)
   /* The cover has no running header: it says the same things larger. */
   if (pdf->page > 1)
     {
-      draw_line (pdf, FONT_SMALL, pdf->running_title, MARGIN, HEADER_TOP,
-                 BODY_WIDTH * 0.75, PANGO_ALIGN_LEFT);
+      g_autofree char *title = NULL;
+
+      /* A model's later pages say whose they are. */
+      if (pdf->section != NULL)
+        title = g_strdup_printf ("%s · %s", pdf->running_title, pdf->section);
+      draw_line (pdf, FONT_SMALL, title != NULL ? title : pdf->running_title, MARGIN,
+                 HEADER_TOP, BODY_WIDTH * 0.75, PANGO_ALIGN_LEFT);
       draw_line (pdf, FONT_SMALL, pdf->date, MARGIN + BODY_WIDTH * 0.75, HEADER_TOP,
                  BODY_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
       draw_rule (pdf, HEADER_TOP + 14.0, &rule_colour);
@@ -778,6 +784,7 @@ static void
 add_model (Pdf                 *pdf,
            const MrReportModel *model)
 {
+  pdf->section = model->record->name;
   new_page (pdf);
   add_heading (pdf, FONT_HEADING, model->record->name);
   add_model_fields (pdf, model);
@@ -804,6 +811,7 @@ lay_out_governance (Pdf            *pdf,
   const MrReportData *data = report;
   guint n_models = data->models->len;
 
+  pdf->section = NULL;
   begin_page (pdf);
   add_cover (pdf, data);
   add_summary (pdf, data);

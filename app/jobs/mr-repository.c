@@ -867,3 +867,283 @@ static void
 mr_repository_init (MrRepository *self)
 {
 }
+
+/* ---- refresh from the sources (mr-refresh-job.h) ---------------------- */
+
+typedef struct {
+  GArray *ids;
+  char   *endpoint;
+  char   *token;
+  MrJob  *job;
+  char   *author;
+} HubData;
+
+static void
+hub_data_free (HubData *data)
+{
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data->endpoint);
+  g_free (data->token);
+  g_clear_object (&data->job);
+  g_free (data->author);
+  g_free (data);
+}
+
+static HubData *
+hub_data_new (const char *endpoint,
+              const char *token)
+{
+  HubData *data = g_new0 (HubData, 1);
+
+  data->endpoint = g_strdup (endpoint != NULL ? endpoint : mr_hub_client_default_endpoint ());
+  data->token = g_strdup (token);
+  return data;
+}
+
+/* Runs on the worker thread, when the refresh it started has finished. */
+static void
+on_refreshed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  MrRefreshSummary *summary = mr_refresh_job_run_finish (MR_REFRESH_JOB (source), result, &error);
+
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) mr_refresh_summary_free);
+}
+
+/* Runs on the worker thread.  The clients are the run's own: created here
+ * and used on the run's network thread only. */
+static void
+refresh_job (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  HubData *data = task_data;
+  g_autoptr(MrHubClient) hub = mr_hub_client_new (data->endpoint, data->token);
+  g_autoptr(MrOllamaClient) ollama = mr_ollama_client_new_with_http (NULL,
+                                                                     mr_hub_client_get_http (hub));
+  g_autoptr(MrRefreshJob) refresh = mr_refresh_job_new (self->store, hub, ollama, get_actor ());
+
+  /* The run goes on on this thread's context, between the other jobs. */
+  mr_refresh_job_run_async (refresh, data->ids, data->job, on_refreshed, g_object_ref (task));
+}
+
+void
+mr_repository_refresh_async (MrRepository        *self,
+                             GArray              *ids,
+                             const char          *hub_endpoint,
+                             const char          *hub_token,
+                             MrJob               *job,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  HubData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (MR_IS_JOB (job));
+
+  data = hub_data_new (hub_endpoint, hub_token);
+  data->ids = ids != NULL ? g_array_ref (ids) : NULL;
+  data->job = g_object_ref (job);
+  queue_job (self, mr_job_get_priority (job), refresh_job, mr_repository_refresh_async,
+             data, (GDestroyNotify) hub_data_free, mr_job_get_cancellable (job),
+             callback, user_data);
+}
+
+MrRefreshSummary *
+mr_repository_refresh_finish (MrRepository  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_refresh_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct {
+  MrModelRecord *record;
+  MrSnapshot    *snapshot;
+} SnapshotSave;
+
+static void
+snapshot_save_free (SnapshotSave *save)
+{
+  mr_model_record_unref (save->record);
+  mr_snapshot_unref (save->snapshot);
+  g_free (save);
+}
+
+/* Runs on the worker thread. */
+static void
+save_with_snapshot_job (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  SnapshotSave *save = task_data;
+  GError *error = NULL;
+  MrModelRecord *record = mr_store_save_with_snapshot (self->store, save->record, save->snapshot,
+                                                       NULL, get_actor (), &error);
+
+  return_record (task, record, error);
+}
+
+void
+mr_repository_save_with_snapshot_async (MrRepository        *self,
+                                        MrModelRecord       *record,
+                                        MrSnapshot          *snapshot,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  SnapshotSave *save;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (record != NULL && snapshot != NULL);
+
+  save = g_new0 (SnapshotSave, 1);
+  save->record = mr_model_record_ref (record);
+  save->snapshot = mr_snapshot_ref (snapshot);
+  queue_job (self, MR_PRIORITY_INTERACTIVE, save_with_snapshot_job,
+             mr_repository_save_with_snapshot_async, save, (GDestroyNotify) snapshot_save_free,
+             cancellable, callback, user_data);
+}
+
+MrModelRecord *
+mr_repository_save_with_snapshot_finish (MrRepository  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_save_with_snapshot_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Runs on the worker thread. */
+static void
+list_snapshots_job (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+  GPtrArray *snapshots = mr_store_list_snapshots (self->store, *(gint64 *) task_data, &error);
+
+  if (snapshots == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, snapshots, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mr_repository_list_snapshots_async (MrRepository        *self,
+                                    gint64               model_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_INTERACTIVE, list_snapshots_job,
+             mr_repository_list_snapshots_async, g_memdup2 (&model_id, sizeof model_id), g_free,
+             cancellable, callback, user_data);
+}
+
+GPtrArray *
+mr_repository_list_snapshots_finish (MrRepository  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_snapshots_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Runs on the worker thread, when the import it started has finished. */
+static void
+on_author_imported (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MrHubImportReport *report = g_new0 (MrHubImportReport, 1);
+  GError *error = NULL;
+
+  if (mr_add_from_hub_import_author_finish (result, report, &error))
+    g_task_return_pointer (task, report, g_free);
+  else
+    {
+      g_free (report);
+      g_task_return_error (task, error);
+    }
+}
+
+/* Runs on the worker thread; the listing's few requests run here too. */
+static void
+import_author_job (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  HubData *data = task_data;
+  g_autoptr(MrHubClient) hub = mr_hub_client_new (data->endpoint, data->token);
+
+  mr_add_from_hub_import_author_async (hub, self->store, data->author, get_actor (), cancellable,
+                                       on_author_imported, g_object_ref (task));
+}
+
+void
+mr_repository_import_hub_author_async (MrRepository        *self,
+                                       const char          *author,
+                                       const char          *hub_endpoint,
+                                       const char          *hub_token,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  HubData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (author != NULL);
+
+  data = hub_data_new (hub_endpoint, hub_token);
+  data->author = g_strdup (author);
+  queue_job (self, MR_PRIORITY_INTERACTIVE, import_author_job,
+             mr_repository_import_hub_author_async, data, (GDestroyNotify) hub_data_free,
+             cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_import_hub_author_finish (MrRepository       *self,
+                                        GAsyncResult       *result,
+                                        MrHubImportReport  *out_report,
+                                        GError            **error)
+{
+  g_autofree MrHubImportReport *report = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_import_hub_author_async),
+                        FALSE);
+
+  report = g_task_propagate_pointer (G_TASK (result), error);
+  if (report == NULL)
+    return FALSE;
+  if (out_report != NULL)
+    *out_report = *report;
+  return TRUE;
+}

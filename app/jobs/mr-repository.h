@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "mr-add-from-hub.h"
+#include "mr-refresh-job.h"
 #include "mr-store.h"
 #include "mr-transfer.h"
 #include "mr-worker.h"
@@ -181,5 +183,60 @@ gboolean        mr_repository_verify_audit_finish    (MrRepository        *self,
                                                       guint               *out_n_entries,
                                                       gint64              *out_first_bad_seq,
                                                       GError             **error);
+
+/* Refreshes models from Hugging Face and Ollama (mr-refresh-job.h) on the
+ * worker thread, the network on a thread of its own; ids NULL for every
+ * model with such a source.  hub_endpoint NULL: $HF_ENDPOINT or
+ * huggingface.co; hub_token NULL: anonymous; Ollama is found through
+ * $OLLAMA_HOST.  job reports the progress and carries the cancellable; the
+ * caller finishes it once the refresh has finished.  Interactive priority
+ * unless the job's is background (a scheduled refresh). */
+void              mr_repository_refresh_async        (MrRepository        *self,
+                                                      GArray              *ids,
+                                                      const char          *hub_endpoint,
+                                                      const char          *hub_token,
+                                                      MrJob               *job,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+MrRefreshSummary *mr_repository_refresh_finish       (MrRepository        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Stores a record filled from the Hub (mr_add_from_hub_fetch_async()) with
+ * the snapshot it came from, in one transaction. */
+void              mr_repository_save_with_snapshot_async  (MrRepository        *self,
+                                                           MrModelRecord       *record,
+                                                           MrSnapshot          *snapshot,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+MrModelRecord    *mr_repository_save_with_snapshot_finish (MrRepository        *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
+/* The metadata snapshots (MrSnapshot) of a model, oldest first; compare
+ * neighbours with mr_snapshot_diff(). */
+void              mr_repository_list_snapshots_async  (MrRepository        *self,
+                                                       gint64               model_id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray        *mr_repository_list_snapshots_finish (MrRepository        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+/* Imports every model of a Hugging Face user or organisation not yet in
+ * the register, in one import. */
+void              mr_repository_import_hub_author_async  (MrRepository        *self,
+                                                          const char          *author,
+                                                          const char          *hub_endpoint,
+                                                          const char          *hub_token,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean          mr_repository_import_hub_author_finish (MrRepository        *self,
+                                                          GAsyncResult        *result,
+                                                          MrHubImportReport   *out_report,
+                                                          GError             **error);
 
 G_END_DECLS
