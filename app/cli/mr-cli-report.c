@@ -24,6 +24,7 @@ typedef struct {
   char *from;
   char *to;
   char *organisation;
+  char *model_pages;
   char *output;
 } ReportArgs;
 
@@ -36,6 +37,7 @@ report_args_clear (ReportArgs *args)
   g_free (args->from);
   g_free (args->to);
   g_free (args->organisation);
+  g_free (args->model_pages);
   g_free (args->output);
 }
 
@@ -116,6 +118,11 @@ build_request (ReportArgs       *args,
       !parse_date ("--to", args->to, TRUE, &request->options.period_to, error))
     return FALSE;
   request->options.organisation = args->organisation;
+  if (g_strcmp0 (args->model_pages, "attention") == 0)
+    request->options.model_pages = MR_REPORT_MODEL_PAGES_ATTENTION;
+  else if (args->model_pages != NULL && !g_str_equal (args->model_pages, "all"))
+    return usage_error (error, _("--model-pages: “%s” is neither all nor attention"),
+                        args->model_pages);
 
   /* A type and format that do not go together is a usage error too. */
   if (!mr_report_request_check (request, &local_error))
@@ -145,6 +152,9 @@ mr_cli_run_report (MrCli   *cli,
       N_("Decisions up to and including this day (YYYY-MM-DD)"), N_("DATE") },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &args.organisation,
       N_("The organisation named on the cover"), N_("NAME") },
+    { "model-pages", 0, 0, G_OPTION_ARG_STRING, &args.model_pages,
+      N_("Which models get a page: all (default), or attention: those blocked, awaiting "
+         "a review or decided in the period"), N_("WHICH") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("The file to write; replaced only once the report is complete"), N_("FILE") },
     G_OPTION_ENTRY_NULL

@@ -18,6 +18,7 @@
 #include "mr-enum-util.h"
 #include "mr-enums.h"
 #include "mr-identity.h"
+#include "mr-policy.h"
 #include "mr-time-util.h"
 
 typedef struct {
@@ -178,6 +179,41 @@ build_input (const WorkflowOptions  *options,
   return TRUE;
 }
 
+/* What the submit form shows before submitting: the flags the chosen uses
+ * raise, on stderr so that the output stays the entry alone. */
+static gboolean
+show_submission_flags (MrStore                *store,
+                       gint64                  id,
+                       const MrWorkflowInput  *input,
+                       GError                **error)
+{
+  MrFramework *framework = mr_store_get_framework (store);
+  g_autoptr(MrModelRecord) entry = mr_store_get_model (store, id, error);
+  g_autoptr(MrModelRecord) proposal = NULL;
+  g_autoptr(GArray) flags = NULL;
+  MrPolicyEvidence evidence;
+
+  if (entry == NULL)
+    return FALSE;
+  proposal = mr_workflow_propose_submission (entry, input, framework);
+  mr_policy_evidence_init (&evidence, proposal, NULL);
+  flags = mr_policy_evaluate (framework, &evidence);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      const MrPolicyFlag *flag = &g_array_index (flags, MrPolicyFlag, i);
+      g_autofree char *reason = mr_policy_flag_dup_reason (flag, &evidence);
+      g_autofree char *safe = mr_cli_text_sanitize (reason, FALSE);
+
+      if (flag->severity < MR_FLAG_SEVERITY_WARNING)
+        continue;
+      /* Translators: use id, then a policy flag's reason */
+      g_printerr (flag->severity == MR_FLAG_SEVERITY_BLOCKING ? _("Blocking (%s): %s\n")
+                                                              : _("Warning (%s): %s\n"),
+                  flag->use_id, safe);
+    }
+  return TRUE;
+}
+
 static void
 print_outcome (MrCli               *cli,
                const MrModelRecord *record)
@@ -226,6 +262,8 @@ mr_cli_run_workflow (MrCli   *cli,
 
   store = open_store (cli, error);
   if (store == NULL)
+    return FALSE;
+  if (action == MR_WORKFLOW_ACTION_SUBMIT && !show_submission_flags (store, id, &input, error))
     return FALSE;
   record = mr_store_act (store, id, action, &input, mr_identity_get_actor (), error);
   if (record == NULL)

@@ -134,6 +134,18 @@ mr_report_data_dup_period (const MrReportData *data)
   return g_strdup (_("All time"));
 }
 
+char *
+mr_report_data_dup_model_pages (const MrReportData *data)
+{
+  if (data->n_model_pages == data->n_models)
+    return g_strdup (_("Every model"));
+  return g_strdup_printf (ngettext ("%u model that needs attention (blocked, awaiting a review, "
+                                    "or decided in the period)",
+                                    "%u models that need attention (blocked, awaiting a review, "
+                                    "or decided in the period)", data->n_model_pages),
+                          data->n_model_pages);
+}
+
 static void
 decision_clear (gpointer data)
 {
@@ -387,6 +399,45 @@ attach_history (MrReportData          *data,
     }
 }
 
+static gboolean
+needs_attention (const MrReportModel *model)
+{
+  switch (model->record->status)
+    {
+    case MR_STATUS_SUBMITTED:
+    case MR_STATUS_CHANGES_REQUESTED:
+    case MR_STATUS_REREVIEW_REQUIRED:
+      return TRUE;
+    default:
+      return model->flags->len > 0 &&
+             g_array_index (model->flags, MrReportFlag, 0).severity == MR_FLAG_SEVERITY_BLOCKING;
+    }
+}
+
+static void
+choose_pages (MrReportData       *data,
+              MrReportModelPages  model_pages)
+{
+  for (guint i = 0; i < data->models->len; i++)
+    {
+      MrReportModel *model = g_ptr_array_index (data->models, i);
+
+      if (model_pages == MR_REPORT_MODEL_PAGES_ALL || needs_attention (model))
+        model->has_page = TRUE;
+    }
+  for (guint i = 0; i < data->decisions->len; i++)
+    {
+      const MrReportDecision *decision = &g_array_index (data->decisions, MrReportDecision, i);
+      MrReportModel *model = g_hash_table_lookup (data->models_by_id, &decision->model_id);
+
+      if (model != NULL)
+        model->has_page = TRUE;
+    }
+  for (guint i = 0; i < data->models->len; i++)
+    if (((MrReportModel *) g_ptr_array_index (data->models, i))->has_page)
+      data->n_model_pages++;
+}
+
 MrReportData *
 mr_report_data_new (GPtrArray             *records,
                     MrFramework           *framework,
@@ -424,6 +475,7 @@ mr_report_data_new (GPtrArray             *records,
     }
   collect_flags (data);
   attach_history (data, options);
+  choose_pages (data, options->model_pages);
   return data;
 }
 

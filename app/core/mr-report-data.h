@@ -16,6 +16,14 @@
 
 G_BEGIN_DECLS
 
+/* Which models get a page (a section in HTML) of their own. */
+typedef enum {
+  MR_REPORT_MODEL_PAGES_ALL,
+  /* Blocked, awaiting a review, or decided in the period: a large
+   * register's report stays readable (and quick to write). */
+  MR_REPORT_MODEL_PAGES_ATTENTION,
+} MrReportModelPages;
+
 /* One approval decision, as the caller knows it. */
 typedef struct {
   gint64    model_id;
@@ -59,6 +67,7 @@ typedef struct {
   GArray               *flags;         /* MrReportFlag, most severe first */
   GArray               *checks;        /* MrReportCheck */
   GArray               *decisions;     /* MrReportDecision: the whole history */
+  gboolean              has_page;      /* under the report's MrReportModelPages */
 } MrReportModel;
 
 #define MR_REPORT_N_STATUSES  (MR_STATUS_RETIRED + 1)
@@ -71,6 +80,7 @@ typedef struct {
   gint64                  period_from;       /* Unix time, 0 = open */
   gint64                  period_to;         /* Unix time, 0 = open */
   gint64                  generated_at;      /* 0: now */
+  MrReportModelPages      model_pages;
   const MrReportDecision *decisions;         /* copied */
   guint                   n_decisions;
   const MrReportCheck    *checks;            /* copied */
@@ -92,6 +102,7 @@ typedef struct {
   guint       n_without_use;   /* no intended use in the catalogue */
   guint       n_blocking;      /* models whose worst flag is blocking */
   guint       n_warning;       /* … is a warning */
+  guint       n_model_pages;   /* models with has_page set */
 
   /* MrReportFlag, borrowed from the models: blocking then warnings. */
   GPtrArray  *flags;
@@ -136,6 +147,8 @@ const char   *mr_report_mof_status_get_title      (MrMofStatus            status
 char         *mr_report_decision_dup_title        (const MrReportDecision *decision);
 /* "1 Jan 2026 – 31 Mar 2026", "since …", "until …" or "All time"; translated. */
 char         *mr_report_data_dup_period           (const MrReportData    *data);
+/* Which models have pages, in words for the cover; translated. */
+char         *mr_report_data_dup_model_pages      (const MrReportData    *data);
 /* A UTC date ("2026-11-25"), or a dash for 0. */
 char         *mr_report_format_date               (gint64                 unix_utc);
 

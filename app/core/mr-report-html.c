@@ -118,6 +118,7 @@ append_cover (GString            *out,
 {
   g_autofree char *date = mr_report_format_date (data->generated_at);
   g_autofree char *period = mr_report_data_dup_period (data);
+  g_autofree char *model_pages = mr_report_data_dup_model_pages (data);
 
   g_string_append (out, "<header class=\"cover\">\n");
   mr_report_html_append_element (out, "h1", _("Governance report"));
@@ -133,6 +134,8 @@ append_cover (GString            *out,
   mr_report_html_append_element (out, "dt", _("Framework version"));
   mr_report_html_append_element (out, "dd", data->framework_version != NULL
                                             ? data->framework_version : _("Not recorded"));
+  mr_report_html_append_element (out, "dt", _("Models described"));
+  mr_report_html_append_element (out, "dd", model_pages);
   g_string_append (out, "</dl>\n</header>\n");
 }
 
@@ -391,7 +394,12 @@ mr_report_html_governance (const MrReportData *data)
   append_flags (out, data);
   append_decisions (out, data);
   for (guint i = 0; i < data->models->len; i++)
-    append_model (out, g_ptr_array_index (data->models, i));
+    {
+      const MrReportModel *model = g_ptr_array_index (data->models, i);
+
+      if (model->has_page)
+        append_model (out, model);
+    }
   g_string_append (out, "</main>\n");
   mr_report_html_end (out);
   return g_string_free (out, FALSE);

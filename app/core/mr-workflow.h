@@ -112,10 +112,10 @@ MrModelRecord *mr_workflow_propose_submission (const MrModelRecord   *entry,
                                                const MrWorkflowInput *input,
                                                MrFramework           *framework);
 
-/* When an approval given at @now falls due under @framework when the
- * approver names no date: after the shortest review interval of the
- * entry's uses (a use the catalogue does not know counts as its tier's
- * strictest, the prohibited tier's rule). */
+/* When an approval given at @now falls due under @framework: after the
+ * shortest review interval of the entry's uses.  A use the catalogue does
+ * not know gets the prohibited tier's interval; an entry without uses the
+ * minimal tier's. */
 gint64         mr_workflow_next_review        (const MrModelRecord   *entry,
                                                MrFramework           *framework,
                                                gint64                 now);

@@ -61,6 +61,30 @@ update_tier_subtitles (MrUsePicker *self)
     }
 }
 
+/* Ids from an import that the catalogue lacks are kept, and said so:
+ * the policy cannot check them. */
+static void
+update_description (MrUsePicker *self,
+                    GString     *unknown)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  const char *intro = _("What your organisation uses the model for, by EU AI Act risk tier. "
+                        "The policy checks each use.");
+
+  if (unknown == NULL || unknown->len == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), intro);
+      return;
+    }
+  /* Translators: %s lists intended-use ids, e.g. "customer-support, triage" */
+  text = g_strdup_printf (_("%s Also recorded, but not in the catalogue and so not checked: %s."),
+                          intro, unknown->str);
+  /* The description is markup; the ids are not. */
+  escaped = g_markup_escape_text (text, -1);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped);
+}
+
 static void
 on_check_toggled (MrUsePicker *self)
 {
@@ -138,10 +162,8 @@ mr_use_picker_init (MrUsePicker *self)
   self->catalog = mr_use_catalog_get_default ();
   self->initial = g_new0 (char *, 1);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Intended Uses"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("What your organisation uses the model for, by "
-                                           "EU AI Act risk tier. The policy checks each use."));
   build_rows (self);
+  update_description (self, NULL);
   update_tier_subtitles (self);
 }
 
@@ -155,6 +177,7 @@ void
 mr_use_picker_set_uses (MrUsePicker        *self,
                         const char * const *ids)
 {
+  g_autoptr(GString) unknown = g_string_new (NULL);
   guint n;
 
   g_return_if_fail (MR_IS_USE_PICKER (self));
@@ -168,9 +191,16 @@ mr_use_picker_set_uses (MrUsePicker        *self,
       const MrIntendedUse *use = mr_use_catalog_lookup (self->catalog, ids[i]);
 
       if (use != NULL)
-        gtk_check_button_set_active (self->checks[use->position], TRUE);
+        {
+          gtk_check_button_set_active (self->checks[use->position], TRUE);
+          continue;
+        }
+      if (unknown->len > 0)
+        g_string_append (unknown, ", ");
+      g_string_append (unknown, ids[i]);
     }
   self->updating = FALSE;
+  update_description (self, unknown);
   g_strfreev (self->initial);
   self->initial = ids != NULL ? g_strdupv ((char **) ids) : g_new0 (char *, 1);
   update_tier_subtitles (self);

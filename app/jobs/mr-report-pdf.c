@@ -467,6 +467,7 @@ add_cover (Pdf                *pdf,
 {
   g_autofree char *period = mr_report_data_dup_period (data);
   g_autofree char *models = g_strdup_printf ("%u", data->n_models);
+  g_autofree char *model_pages = mr_report_data_dup_model_pages (data);
   Table table = {
     .n_columns = 2,
     .widths = { 0.3, 0.7 },
@@ -486,6 +487,7 @@ add_cover (Pdf                *pdf,
     _("Framework version"),
     data->framework_version != NULL ? data->framework_version : _("Not recorded") }, NULL);
   table_add_row (pdf, &table, (const char *[]) { _("Models in the register"), models }, NULL);
+  table_add_row (pdf, &table, (const char *[]) { _("Models described"), model_pages }, NULL);
 }
 
 static void
@@ -819,9 +821,12 @@ lay_out_governance (Pdf            *pdf,
   add_decisions (pdf, data);
   for (guint i = 0; i < n_models; i++)
     {
+      const MrReportModel *model = g_ptr_array_index (data->models, i);
+
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      add_model (pdf, g_ptr_array_index (data->models, i));
+      if (model->has_page)
+        add_model (pdf, model);
       if (progress->func != NULL && i % 64 == 63)
         progress->func (progress->start + progress->span * (i + 1) / n_models, progress->data);
     }

@@ -188,6 +188,7 @@ insert_decision (sqlite3               *db,
                  MrWorkflowAction       action,
                  MrStatus               to,
                  const MrWorkflowInput *input,
+                 gint64                 review_date,
                  const char            *actor,
                  const char            *framework,
                  gint64                 now,
@@ -212,10 +213,7 @@ insert_decision (sqlite3               *db,
   mr_sqlite_bind_text (stmt, 6, actor);
   mr_sqlite_bind_text (stmt, 7, input->comment);
   mr_sqlite_bind_text (stmt, 8, input->conditions);
-  /* An approval without a date of its own keeps the date the request
-   * asked for. */
-  bind_optional_int64 (stmt, 9, input->review_date != 0 ? input->review_date
-                                                         : request->review_date);
+  bind_optional_int64 (stmt, 9, review_date);
   mr_sqlite_bind_text (stmt, 10, framework);
   sqlite3_bind_int64 (stmt, 11, now);
   sqlite3_bind_int64 (stmt, 12, audit_seq);
@@ -311,11 +309,11 @@ step_json (const MrModelRecord   *entry,
            MrWorkflowAction       action,
            MrStatus               to,
            const MrWorkflowInput *input,
+           gint64                 review_time,
            const char            *framework)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autofree char *review_date = input->review_date != 0
-                                 ? mr_time_to_iso8601 (input->review_date) : NULL;
+  g_autofree char *review_date = review_time != 0 ? mr_time_to_iso8601 (review_time) : NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
@@ -368,6 +366,27 @@ append_step (sqlite3     *db,
   return TRUE;
 }
 
+/* A submission's is the one it asks for; an approval's the approver's,
+ * else the earlier of the requested one and the framework's; other steps
+ * have none. */
+static gint64
+review_date_of (MrWorkflowAction       action,
+                const MrWorkflowInput *input,
+                const Request         *request,
+                gint64                 due)
+{
+  if (action == MR_WORKFLOW_ACTION_SUBMIT)
+    return input->review_date;
+  if (action != MR_WORKFLOW_ACTION_APPROVE &&
+      action != MR_WORKFLOW_ACTION_APPROVE_WITH_CONDITIONS)
+    return 0;
+  if (input->review_date != 0)
+    return input->review_date;
+  if (request->review_date != 0 && (due == 0 || request->review_date < due))
+    return request->review_date;
+  return due;
+}
+
 gboolean
 mr_sqlite_approvals_act (sqlite3                *db,
                          const char             *path,
@@ -377,11 +396,13 @@ mr_sqlite_approvals_act (sqlite3                *db,
                          const char             *actor,
                          const char             *framework,
                          gint64                  now,
+                         gint64                  due,
                          GError                **error)
 {
   g_auto(Request) request = { 0 };
   g_autofree char *before_json = NULL;
   g_autofree char *after_json = NULL;
+  gint64 review_date;
   gint64 audit_seq;
   MrStatus to;
 
@@ -393,15 +414,16 @@ mr_sqlite_approvals_act (sqlite3                *db,
       !mr_workflow_check_actor (action, actor, request.requested_by, error))
     return FALSE;
 
+  review_date = review_date_of (action, input, &request, due);
   before_json = state_json (entry->status, entry->revision);
-  after_json = step_json (entry, action, to, input, framework);
+  after_json = step_json (entry, action, to, input, review_date, framework);
   if (!append_step (db, path, mr_workflow_action_to_nick (action), actor, entry->id,
                     before_json, after_json, now, &audit_seq, error))
     return FALSE;
   if (action == MR_WORKFLOW_ACTION_SUBMIT
       ? !insert_request (db, path, entry, action, input, actor, framework, now, audit_seq, error)
-      : !insert_decision (db, path, entry, &request, action, to, input, actor, framework,
-                          now, audit_seq, error))
+      : !insert_decision (db, path, entry, &request, action, to, input, review_date, actor,
+                          framework, now, audit_seq, error))
     return FALSE;
   return set_status (db, path, entry->id, to, error);
 }

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 /* Takes @action on @entry (as stored, read in this transaction): checks
  * the transition, the input and separation of duties, records the request
  * or decision against entry->revision, sets the status and appends the
- * audit entry.  @framework names the framework in force. */
+ * audit entry.  @framework names the framework in force.  An approval
+ * without a review date of its own falls due at the earlier of the date
+ * the request asked for and @due (0: none). */
 gboolean   mr_sqlite_approvals_act          (sqlite3                *db,
                                              const char             *path,
                                              const MrModelRecord    *entry,
@@ -27,6 +29,7 @@ gboolean   mr_sqlite_approvals_act          (sqlite3                *db,
                                              const char             *actor,
                                              const char             *framework,
                                              gint64                  now,
+                                             gint64                  due,
                                              GError                **error);
 
 /* An edit through save_model never changes the status itself: returns

@@ -1079,9 +1079,11 @@ act_in_transaction (MrSqliteStore          *self,
                     GError                **error)
 {
   MrFramework *framework = mr_store_get_framework (MR_STORE (self));
+  gint64 now = now_seconds ();
 
   return mr_sqlite_approvals_act (self->db, self->path, entry, action, input, actor,
-                                  mr_framework_get_name (framework), now_seconds (), error);
+                                  mr_framework_get_name (framework), now,
+                                  mr_workflow_next_review (entry, framework, now), error);
 }
 
 /* An approval given under the old framework does not cover flags that only

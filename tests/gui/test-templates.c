@@ -130,6 +130,8 @@ test_use_picker (void)
   picked = mr_use_picker_dup_uses (MR_USE_PICKER (picker));
   g_assert_cmpstrv (picked, ((const char * const[]) { "imported-use", "credit-scoring",
                                                       "chatbot", NULL }));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (picker)),
+                            "not checked: imported-use."));
   g_assert_finalize_object (picker);
 }
 

@@ -259,6 +259,27 @@ test_propose_submission (void)
   g_assert_true (mr_model_record_same_content (unchanged, proposal));
 }
 
+/* The default framework: limited tier (chatbot) 365 days, credit scoring
+ * 90, minimal tier 730, prohibited tier 365. */
+static void
+test_next_review (void)
+{
+  static const char * const chat_and_credit[] = { "chatbot", "credit-scoring", NULL };
+  static const char * const unknown[] = { "fortune-telling", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MrFramework) framework = mr_framework_new_default (&error);
+  g_autoptr(MrModelRecord) both = entry_new (chat_and_credit, "x", MR_FLAG_SEVERITY_NONE);
+  g_autoptr(MrModelRecord) odd = entry_new (unknown, "x", MR_FLAG_SEVERITY_NONE);
+  g_autoptr(MrModelRecord) bare = entry_new (none, "x", MR_FLAG_SEVERITY_NONE);
+  const gint64 day = 24 * 60 * 60;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mr_workflow_next_review (both, framework, 1000), ==, 1000 + 90 * day);
+  g_assert_cmpint (mr_workflow_next_review (odd, framework, 1000), ==, 1000 + 365 * day);
+  g_assert_cmpint (mr_workflow_next_review (bare, framework, 1000), ==, 1000 + 730 * day);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,5 +293,6 @@ main (int   argc,
   g_test_add_func ("/workflow/required-fields", test_required_fields);
   g_test_add_func ("/workflow/flags-got-worse", test_flags_got_worse);
   g_test_add_func ("/workflow/propose-submission", test_propose_submission);
+  g_test_add_func ("/workflow/next-review", test_next_review);
   return g_test_run ();
 }
