@@ -220,6 +220,7 @@ print_outcome (MrCli               *cli,
 {
   g_autoptr(GPtrArray) records = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *line = NULL;
 
   if (cli->format != MR_CLI_FORMAT_TEXT)
@@ -230,8 +231,9 @@ print_outcome (MrCli               *cli,
       return;
     }
   name = mr_cli_text_sanitize (record->name, FALSE);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, record->id);
   /* Translators: model id, model name, status nick, revision */
-  line = g_strdup_printf (_("%" G_GINT64_FORMAT " “%s”: %s (revision %u)\n"), record->id, name,
+  line = g_strdup_printf (_("%s “%s”: %s (revision %u)\n"), id, name,
                           mr_enum_to_nick (MR_TYPE_STATUS, record->status), record->revision);
   mr_cli_print_text (line);
 }
@@ -250,6 +252,7 @@ mr_cli_run_workflow (MrCli   *cli,
   MrStore *store;
   gint64 id;
 
+  /* mr-cli.c's table runs this for the actions' own names only. */
   if (!mr_workflow_action_from_nick (cli->command->name, &action))
     g_return_val_if_reached (FALSE);
   add_workflow_entries (context, action, &options);
@@ -352,10 +355,11 @@ print_history_text (const MrModelRecord *record,
   g_autoptr(MrCliTable) table = mr_cli_table_new (8);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *name = mr_cli_text_sanitize (record->name, FALSE);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, record->id);
 
-  g_string_append_printf (out, _("Approval history of %" G_GINT64_FORMAT " “%s”, now %s"
-                                 " at revision %u\n"),
-                          record->id, name, mr_enum_to_nick (MR_TYPE_STATUS, record->status),
+  /* Translators: model id, model name, status nick, revision */
+  g_string_append_printf (out, _("Approval history of %s “%s”, now %s at revision %u\n"),
+                          id, name, mr_enum_to_nick (MR_TYPE_STATUS, record->status),
                           record->revision);
   if (events->len == 0)
     {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "mr-cli-check.h"
+#include "mr-cli-checks.h"
 #include "mr-cli-policy.h"
 #include "mr-cli-private.h"
 #include "mr-cli-refresh.h"
@@ -52,6 +53,8 @@ static const MrCliCommand commands[] = {
     1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_verify },
   { "check", N_("ID|FILE.gguf"), N_("Run a model locally and check that it generates"),
     1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_check },
+  { "checks", N_("ID"), N_("Show the verifications and inference checks of a model"),
+    1, 1, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_checks },
   { "report", NULL, N_("Write a governance report, a model factsheet or the inventory to a file"),
     0, 0, MR_CLI_OPTION_DATABASE, mr_cli_run_report },
   { "refresh", N_("[ID…]"), N_("Fetch the current metadata of models from Hugging Face or Ollama"),

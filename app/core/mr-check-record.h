@@ -11,6 +11,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mr-model-record.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -47,6 +49,8 @@ GType          mr_check_record_get_type     (void) G_GNUC_CONST;
 MrCheckRecord *mr_check_record_new          (void);
 MrCheckRecord *mr_check_record_ref          (MrCheckRecord       *self);
 void           mr_check_record_unref        (MrCheckRecord       *self);
+/* An unshared copy, to fill in (the id, once stored). */
+MrCheckRecord *mr_check_record_copy         (const MrCheckRecord *self);
 
 /* The stable spellings in the register and in JSON: "verification",
  * "inference", "inference-endpoint"; "passed", "failed", "error". */
@@ -59,6 +63,17 @@ gboolean       mr_check_status_from_string  (const char          *text,
 
 /* TRUE for both kinds of inference check. */
 gboolean       mr_check_kind_is_inference   (MrCheckKind          kind);
+
+/* The weights file or folder that checks of @record read: the entry's
+ * source when it is a local file; otherwise NULL and MR_VALIDATION_ERROR
+ * saying why the entry cannot be checked here. */
+char          *mr_check_weights_path        (const MrModelRecord *record,
+                                             GError             **error);
+
+/* The inputs object of a check of the file or folder at @path: {"path"},
+ * and "tokens" for an inference check (@tokens > 0). */
+char          *mr_check_inputs_to_json      (const char          *path,
+                                             guint                tokens);
 
 /* One line that says what the check found, translated: "SHA-256 matches
  * the hub · 124,439,808 parameters · llama", "12.3 tokens/s ·

@@ -63,6 +63,7 @@ mr_snapshot_unref (MrSnapshot *self)
   g_strfreev (self->datasets);
   g_free (self->weights);
   g_ptr_array_unref (self->files);
+  g_free (self->fields_json);
   g_free (self->fields_sha256);
   g_free (self);
 }
@@ -98,16 +99,23 @@ compare_files (gconstpointer a,
 void
 mr_snapshot_seal (MrSnapshot *self)
 {
-  g_autofree char *fields = NULL;
-
   g_return_if_fail (self != NULL);
 
   /* Sorted, the fields JSON (and so its hash) does not depend on the order
    * the source listed the files in, and the diff is a merge. */
   g_ptr_array_sort (self->files, compare_files);
-  fields = mr_snapshot_fields_to_json (self);
+  g_free (self->fields_json);
+  self->fields_json = mr_snapshot_fields_to_json (self);
   g_free (self->fields_sha256);
-  self->fields_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, fields, -1);
+  self->fields_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->fields_json, -1);
+}
+
+const char *
+mr_snapshot_get_fields_json (const MrSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL && self->fields_json != NULL, NULL);
+
+  return self->fields_json;
 }
 
 static void

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
   /*< private >*/
   gatomicrefcount   ref_count;
+  char             *fields_json;   /* set by seal */
 
   /*< public, read-only once shared >*/
   gint64            id;            /* 0 until stored */
@@ -88,6 +89,8 @@ void        mr_snapshot_seal               (MrSnapshot        *self);
 
 /* The parsed fields as canonical JSON (what the store keeps and hashes). */
 char       *mr_snapshot_fields_to_json     (const MrSnapshot  *self);
+/* The same, as computed by mr_snapshot_seal(). */
+const char *mr_snapshot_get_fields_json    (const MrSnapshot  *self);
 /* Fills the parsed fields of a new snapshot from that JSON; origin names
  * it in errors (MR_PARSE_ERROR, naming the member). */
 gboolean    mr_snapshot_set_fields_from_json (MrSnapshot      *self,

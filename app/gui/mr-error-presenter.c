@@ -13,6 +13,7 @@
 #include "mr-error-presenter.h"
 #include "mr-network-error.h"
 #include "mr-window.h"
+#include "mr-workflow.h"
 
 static const char *
 store_advice (int code)
@@ -78,12 +79,30 @@ network_advice (int code)
 }
 
 static const char *
+workflow_advice (int code)
+{
+  switch ((MrWorkflowError) code)
+    {
+    case MR_WORKFLOW_ERROR_SAME_PERSON:
+      return _("Ask another reviewer to decide on this request.");
+    case MR_WORKFLOW_ERROR_INVALID_TRANSITION:
+      return _("The entry may have changed meanwhile; look at its status and history.");
+    case MR_WORKFLOW_ERROR_MISSING_FIELD:
+      return _("Fill in what is missing and try again.");
+    default:
+      return NULL;
+    }
+}
+
+static const char *
 advice_for (const GError *error)
 {
   if (error->domain == MR_STORE_ERROR)
     return store_advice (error->code);
   if (error->domain == MR_NETWORK_ERROR)
     return network_advice (error->code);
+  if (error->domain == MR_WORKFLOW_ERROR)
+    return workflow_advice (error->code);
   if (error->domain == MR_PARSE_ERROR)
     return _("Nothing was imported. Correct the file and import it again.");
   if (error->domain == MR_VALIDATION_ERROR)
@@ -116,6 +135,7 @@ mr_error_presenter_needs_dialog (const GError *error)
   g_return_val_if_fail (error != NULL, FALSE);
 
   return error->domain == MR_PARSE_ERROR ||
+         g_error_matches (error, MR_WORKFLOW_ERROR, MR_WORKFLOW_ERROR_SAME_PERSON) ||
          g_error_matches (error, MR_NETWORK_ERROR, MR_NETWORK_ERROR_UNAUTHORIZED) ||
          g_error_matches (error, MR_NETWORK_ERROR, MR_NETWORK_ERROR_GATED) ||
          g_error_matches (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT) ||

@@ -40,6 +40,7 @@ struct _MrModelEditor
   /* Owned */
   MrRepository        *repository;
   MrModelRecord       *original;     /* what was opened; a blank record when adding */
+  MrSnapshot          *snapshot;     /* the source's answer a draft came from, or NULL */
   GCancellable        *cancellable;
   gboolean             can_save;
   gboolean             saving;
@@ -285,7 +286,10 @@ on_saved (GObject      *source,
   g_autoptr(MrModelRecord) stored = NULL;
   g_autofree char *summary = NULL;
 
-  stored = mr_repository_save_finish (MR_REPOSITORY (source), result, &error);
+  if (self->snapshot != NULL)
+    stored = mr_repository_save_with_snapshot_finish (MR_REPOSITORY (source), result, &error);
+  else
+    stored = mr_repository_save_finish (MR_REPOSITORY (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -321,8 +325,12 @@ save_action (GtkWidget  *widget,
   record = build_record (self);
   self->saving = TRUE;
   on_field_changed (self);
-  mr_repository_save_async (self->repository, record, self->cancellable,
-                            on_saved, g_object_ref (self));
+  if (self->snapshot != NULL)
+    mr_repository_save_with_snapshot_async (self->repository, record, self->snapshot,
+                                            self->cancellable, on_saved, g_object_ref (self));
+  else
+    mr_repository_save_async (self->repository, record, self->cancellable,
+                              on_saved, g_object_ref (self));
 }
 
 static void
@@ -387,6 +395,7 @@ mr_model_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->original, mr_model_record_unref);
+  g_clear_pointer (&self->snapshot, mr_snapshot_unref);
 
   G_OBJECT_CLASS (mr_model_editor_parent_class)->dispose (object);
 }
@@ -516,14 +525,14 @@ mr_model_editor_new (GtkWindow     *parent,
                      MrModelRecord *record)
 {
   MrModelEditor *self;
-  gboolean adding = record == NULL;
+  gboolean adding = record == NULL || record->id == 0;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (MR_IS_REPOSITORY (repository), NULL);
 
   self = g_object_new (MR_TYPE_MODEL_EDITOR, "transient-for", parent, NULL);
   self->repository = g_object_ref (repository);
-  self->original = adding ? mr_model_record_new () : mr_model_record_ref (record);
+  self->original = record == NULL ? mr_model_record_new () : mr_model_record_ref (record);
 
   gtk_window_set_title (GTK_WINDOW (self), adding ? _("Add Model") : _("Edit Model"));
   adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
@@ -531,7 +540,8 @@ mr_model_editor_new (GtkWindow     *parent,
     adw_window_title_set_subtitle (self->window_title, record->name);
 
   self->loading = TRUE;
-  self->show_errors = !adding;
+  /* A pre-filled draft shows at once what the user still has to complete. */
+  self->show_errors = record != NULL;
   load_record (self, self->original);
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
@@ -548,4 +558,20 @@ mr_model_editor_get_can_save (MrModelEditor *self)
   g_return_val_if_fail (MR_IS_MODEL_EDITOR (self), FALSE);
 
   return self->can_save;
+}
+
+MrModelEditor *
+mr_model_editor_new_with_snapshot (GtkWindow     *parent,
+                                   MrRepository  *repository,
+                                   MrModelRecord *draft,
+                                   MrSnapshot    *snapshot)
+{
+  MrModelEditor *self;
+
+  g_return_val_if_fail (draft != NULL && draft->id == 0, NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  self = mr_model_editor_new (parent, repository, draft);
+  self->snapshot = mr_snapshot_ref (snapshot);
+  return self;
 }

@@ -752,6 +752,40 @@ mr_register_page_add_model (MrRegisterPage *self)
   open_editor (self, NULL);
 }
 
+void
+mr_register_page_add_draft (MrRegisterPage *self,
+                            MrModelRecord  *draft,
+                            MrSnapshot     *snapshot)
+{
+  MrModelEditor *editor;
+
+  g_return_if_fail (MR_IS_REGISTER_PAGE (self));
+  g_return_if_fail (self->repository != NULL);
+
+  editor = mr_model_editor_new_with_snapshot (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              self->repository, draft, snapshot);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_model_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+mr_register_page_apply_record (MrRegisterPage *self,
+                               MrModelRecord  *record)
+{
+  g_return_if_fail (MR_IS_REGISTER_PAGE (self));
+  g_return_if_fail (record != NULL);
+
+  mr_register_apply (self->store, record);
+}
+
+MrAiModel *
+mr_register_page_get_selected (MrRegisterPage *self)
+{
+  g_return_val_if_fail (MR_IS_REGISTER_PAGE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "mr-ai-model.h"
 #include "mr-repository.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,16 @@ gboolean    mr_register_page_get_can_go_back  (MrRegisterPage      *self);
 void        mr_register_page_go_back          (MrRegisterPage      *self);
 
 void        mr_register_page_add_model        (MrRegisterPage      *self);
+/* Opens the Add form pre-filled with draft (id 0); saving stores it with
+ * snapshot, the source's answer it was filled from. */
+void        mr_register_page_add_draft        (MrRegisterPage      *self,
+                                               MrModelRecord       *draft,
+                                               MrSnapshot          *snapshot);
+/* Shows record, changed elsewhere (a refresh), in place of its entry. */
+void        mr_register_page_apply_record     (MrRegisterPage      *self,
+                                               MrModelRecord       *record);
+/* Borrowed; NULL when nothing is selected. */
+MrAiModel  *mr_register_page_get_selected     (MrRegisterPage      *self);
 void        mr_register_page_import           (MrRegisterPage      *self);
 void        mr_register_page_export           (MrRegisterPage      *self);
 

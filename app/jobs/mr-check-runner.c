@@ -174,6 +174,16 @@ check_runtime (MrCheckRunner  *self,
   return FALSE;
 }
 
+gboolean
+mr_check_runner_has_runtime (MrCheckRunner  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (MR_IS_CHECK_RUNNER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return check_runtime (self, error);
+}
+
 /* MemAvailable in bytes: what the kernel can hand out without swapping. */
 static gboolean
 read_available_memory (const char  *meminfo_path,

@@ -43,6 +43,10 @@ void           mr_check_runner_set_helper_path  (MrCheckRunner       *self,
                                                  const char          *helper_path);
 const char    *mr_check_runner_get_helper_path  (MrCheckRunner       *self);
 
+/* FALSE with MR_CHECK_ERROR_NO_RUNTIME, saying how to install one, when
+ * the helper is missing: a UI asks before offering the check. */
+gboolean       mr_check_runner_has_runtime      (MrCheckRunner       *self,
+                                                 GError             **error);
 /* Cancelling kills the helper; the task completes once it has exited. */
 void           mr_check_runner_run_async        (MrCheckRunner       *self,
                                                  const char          *model_path,

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "mr-error.h"
-#include "mr-network-error.h"
 #include "mr-refresh-job.h"
 
 struct _MrRefreshJob
@@ -209,19 +208,6 @@ rereview_reason (const MrSnapshot *snapshot,
   return json_to_string (root, FALSE);
 }
 
-/* The last stored snapshot of model_id, NULL when it has none. */
-static MrSnapshot *
-latest_snapshot (MrStore  *store,
-                 gint64    model_id,
-                 GError  **error)
-{
-  g_autoptr(GPtrArray) snapshots = mr_store_list_snapshots (store, model_id, error);
-
-  if (snapshots == NULL || snapshots->len == 0)
-    return NULL;
-  return mr_snapshot_ref (g_ptr_array_index (snapshots, snapshots->len - 1));
-}
-
 /* Stores record (mapped from the source onto existing) with snapshot, or
  * concludes that nothing changed.  Nothing is written on failure. */
 static gboolean
@@ -232,16 +218,12 @@ store_refresh (MrRefreshJob         *self,
                MrSnapshot           *snapshot,
                GError              **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(MrSnapshot) previous = latest_snapshot (self->store, item->model_id, &local_error);
+  g_autoptr(MrSnapshot) previous = NULL;
   g_autoptr(MrModelRecord) saved = NULL;
   g_autofree char *reason = NULL;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!mr_store_get_latest_snapshot (self->store, item->model_id, &previous, error))
+    return FALSE;
   item->changes = mr_snapshot_diff (previous, snapshot);
   if (previous != NULL && mr_snapshot_same_content (previous, snapshot) &&
       mr_model_record_same_content (existing, record))
@@ -357,9 +339,9 @@ fetch_new (GTask         *task,
 /* Records the end of one model; error is NULL when it was stored or found
  * unchanged. */
 static void
-model_done (GTask  *task,
+model_done (GTask         *task,
             MrRefreshItem *item,
-            GError *error)
+            GError        *error)
 {
   Run *run = g_task_get_task_data (task);
 
@@ -426,7 +408,8 @@ on_fetched (gpointer data)
         g_debug ("Listing the Ollama models: %s", error->message);
       else
         index_ollama_tags (run, fetch->tags_answer);
-      if (run->queue->len == 0)
+      /* Cancelled while listing: no model is in flight to complete the run. */
+      if (g_cancellable_is_cancelled (fetch->cancellable))
         complete (task);
       else
         start_next (task);

@@ -14,7 +14,10 @@
  *
  * The store is used on the thread whose thread-default main context was
  * current at mr_refresh_job_run_async(), which must be the store's thread:
- * the main thread in the CLI, the repository's worker thread in the app.
+ * the main thread in the CLI, the repository's worker thread in the app
+ * (mr_repository_refresh_async()).  The requests, and the parsing of the
+ * answers, run on a thread the job starts for them and keeps until it is
+ * finalised, so that storing one model overlaps fetching the next.
  */
 #pragma once
 
@@ -73,7 +76,8 @@ G_DECLARE_FINAL_TYPE (MrRefreshJob, mr_refresh_job, MR, REFRESH_JOB, GObject)
 
 /* hub and ollama share one MrHttpClient when both are given; either may
  * be NULL, and models of that source then fail with a message saying so.
- * actor: who the audit trail names ("system" for scheduled refreshes). */
+ * During a run they are used on the job's network thread: use them nowhere
+ * else until it has finished.  actor: who the audit trail names. */
 MrRefreshJob     *mr_refresh_job_new             (MrStore        *store,
                                                   MrHubClient    *hub,
                                                   MrOllamaClient *ollama,

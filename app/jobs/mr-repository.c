@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include "mr-check-runner.h"
 #include "mr-identity.h"
 #include "mr-repository.h"
 #include "mr-sqlite-store.h"
+#include "mr-verify.h"
 
 struct _MrRepository
 {
@@ -1146,4 +1148,337 @@ mr_repository_import_hub_author_finish (MrRepository       *self,
   if (out_report != NULL)
     *out_report = *report;
   return TRUE;
+}
+
+void
+mr_repository_report_async (MrRepository          *self,
+                            const MrReportRequest *request,
+                            GFile                 *file,
+                            MrProgressFunc         progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  mr_report_job_run_async (self->worker, self->store, request, file, progress, progress_data,
+                           cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_report_finish (MrRepository  *self,
+                             GAsyncResult  *result,
+                             guint         *out_n_pages,
+                             GError       **error)
+{
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), FALSE);
+
+  return mr_report_job_run_finish (result, out_n_pages, error);
+}
+
+/* Checks.  A verification or inference check runs on the caller's context
+ * (they have threads and processes of their own) and only storing its
+ * outcome goes through the worker. */
+
+typedef struct {
+  MrCheckRecord  *check;      /* to store; the job sets its id */
+  GError         *run_error;  /* why the check could not run, returned once stored */
+  MrProgressFunc  progress;
+  gpointer        progress_data;
+  MrCheckRunner  *runner;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_pointer (&data->check, mr_check_record_unref);
+  g_clear_error (&data->run_error);
+  g_clear_object (&data->runner);
+  g_free (data);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Runs on the worker thread. */
+static void
+add_check_job (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  CheckData *data = task_data;
+  MrCheckRecord *check = data->check;
+  GError *error = NULL;
+
+  check->id = mr_store_add_check (self->store, check->model_id, check->kind, check->status,
+                                  check->inputs_json, check->result_json, check->started_at,
+                                  check->finished_at, check->actor, check->error, &error);
+  if (check->id == 0)
+    g_task_return_error (task, error);
+  else if (data->run_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&data->run_error));
+  else
+    g_task_return_pointer (task, mr_check_record_ref (check),
+                           (GDestroyNotify) mr_check_record_unref);
+}
+
+void
+mr_repository_add_check_async (MrRepository        *self,
+                               const MrCheckRecord *check,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  CheckData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (check != NULL && check->model_id > 0);
+
+  data = g_new0 (CheckData, 1);
+  data->check = mr_check_record_copy (check);
+  g_free (data->check->actor);
+  data->check->actor = g_strdup (get_actor ());
+  queue_job (self, MR_PRIORITY_INTERACTIVE, add_check_job, mr_repository_add_check_async,
+             data, (GDestroyNotify) check_data_free, cancellable, callback, user_data);
+}
+
+MrCheckRecord *
+mr_repository_add_check_finish (MrRepository  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Runs on the worker thread. */
+static void
+list_checks_job (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+  GPtrArray *checks = mr_store_list_checks (self->store, *(gint64 *) task_data, &error);
+
+  if (checks == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, checks, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+mr_repository_list_checks_async (MrRepository        *self,
+                                 gint64               model_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_INTERACTIVE, list_checks_job, mr_repository_list_checks_async,
+             g_memdup2 (&model_id, sizeof model_id), g_free, cancellable, callback, user_data);
+}
+
+GPtrArray *
+mr_repository_list_checks_finish (MrRepository  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_checks_async),
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The check as it started: status and result are set when it ends. */
+static GTask *
+start_check (MrRepository         *self,
+             const MrModelRecord  *record,
+             MrCheckKind           kind,
+             const char           *path,
+             gpointer              source_tag,
+             GCancellable         *cancellable,
+             GAsyncReadyCallback   callback,
+             gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CheckData *data = g_new0 (CheckData, 1);
+
+  data->check = mr_check_record_new ();
+  data->check->model_id = record->id;
+  data->check->kind = kind;
+  data->check->started_at = now_seconds ();
+  data->check->inputs_json = mr_check_inputs_to_json (path, mr_check_kind_is_inference (kind)
+                                                            ? MR_CHECK_RUNNER_DEFAULT_TOKENS : 0);
+  data->check->actor = g_strdup (get_actor ());
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  return task;
+}
+
+/* Stores the outcome of the check; one that could not run is stored as an
+ * error (someone tried, and why it failed is evidence too) and finishes
+ * with run_error.  A cancelled check is not stored. */
+static void
+finish_check (GTask         *task,
+              MrCheckStatus  status,
+              char          *result_json,
+              GError        *run_error)
+{
+  MrRepository *self = g_task_get_source_object (task);
+  CheckData *data = g_task_get_task_data (task);
+
+  if (run_error != NULL && g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, run_error);
+      g_object_unref (task);
+      return;
+    }
+  data->check->status = run_error != NULL ? MR_CHECK_STATUS_ERROR : status;
+  data->check->finished_at = now_seconds ();
+  data->check->result_json = result_json;
+  data->check->error = run_error != NULL ? g_strdup (run_error->message) : NULL;
+  data->run_error = run_error;
+  mr_worker_queue (self->worker, MR_PRIORITY_INTERACTIVE, add_check_job, task);
+  g_object_unref (task);
+}
+
+static void
+on_verify_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  CheckData *data = user_data;
+
+  if (data->progress != NULL)
+    data->progress (total > 0 ? (double) done / total : 1.0, data->progress_data);
+}
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  g_autoptr(MrVerifyResult) verified = mr_verify_path_finish (result, &error);
+
+  if (verified == NULL)
+    finish_check (task, MR_CHECK_STATUS_ERROR, NULL, error);
+  else
+    finish_check (task,
+                  verified->severity >= MR_FLAG_SEVERITY_BLOCKING ? MR_CHECK_STATUS_FAILED
+                                                                  : MR_CHECK_STATUS_PASSED,
+                  mr_verify_result_to_json (verified, FALSE), NULL);
+}
+
+void
+mr_repository_verify_model_async (MrRepository        *self,
+                                  MrModelRecord       *record,
+                                  MrProgressFunc       progress,
+                                  gpointer             progress_data,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  GTask *task;
+  CheckData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (record != NULL && record->id > 0);
+
+  path = mr_check_weights_path (record, &error);
+  if (path == NULL)
+    {
+      g_task_report_error (self, callback, user_data, mr_repository_verify_model_async, error);
+      return;
+    }
+  task = start_check (self, record, MR_CHECK_KIND_VERIFICATION, path,
+                      mr_repository_verify_model_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  mr_verify_path_async (path, NULL, on_verify_progress, data, cancellable, on_verified, task);
+}
+
+MrCheckRecord *
+mr_repository_verify_model_finish (MrRepository  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_inference_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  g_autoptr(MrCheckResult) checked = mr_check_runner_run_finish (MR_CHECK_RUNNER (source),
+                                                                 result, &error);
+
+  /* Greedy generation that varies between two runs is not a working model. */
+  if (checked == NULL)
+    finish_check (task, MR_CHECK_STATUS_ERROR, NULL, error);
+  else
+    finish_check (task, checked->deterministic ? MR_CHECK_STATUS_PASSED : MR_CHECK_STATUS_FAILED,
+                  mr_check_result_to_json (checked, FALSE), NULL);
+}
+
+void
+mr_repository_run_check_async (MrRepository        *self,
+                               MrModelRecord       *record,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+  GTask *task;
+  CheckData *data;
+
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+  g_return_if_fail (record != NULL && record->id > 0);
+
+  path = mr_check_weights_path (record, &error);
+  if (path == NULL)
+    {
+      g_task_report_error (self, callback, user_data, mr_repository_run_check_async, error);
+      return;
+    }
+  task = start_check (self, record, MR_CHECK_KIND_INFERENCE, path,
+                      mr_repository_run_check_async, cancellable, callback, user_data);
+  data = g_task_get_task_data (task);
+  data->runner = mr_check_runner_new ();
+  mr_check_runner_set_tokens (data->runner, MR_CHECK_RUNNER_DEFAULT_TOKENS);
+  mr_check_runner_run_async (data->runner, path, cancellable, on_inference_done, task);
+}
+
+MrCheckRecord *
+mr_repository_run_check_finish (MrRepository  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -12,6 +12,7 @@
 
 #include "mr-add-from-hub.h"
 #include "mr-refresh-job.h"
+#include "mr-report-job.h"
 #include "mr-store.h"
 #include "mr-transfer.h"
 #include "mr-worker.h"
@@ -238,5 +239,69 @@ gboolean          mr_repository_import_hub_author_finish (MrRepository        *s
                                                           GAsyncResult        *result,
                                                           MrHubImportReport   *out_report,
                                                           GError             **error);
+
+/* Writes a report (mr-report-job.h) on the worker thread; progress runs in
+ * the caller's main context.  *out_n_pages (may be NULL) is set for PDF. */
+void              mr_repository_report_async          (MrRepository          *self,
+                                                       const MrReportRequest *request,
+                                                       GFile                 *file,
+                                                       MrProgressFunc         progress,
+                                                       gpointer               progress_data,
+                                                       GCancellable          *cancellable,
+                                                       GAsyncReadyCallback    callback,
+                                                       gpointer               user_data);
+gboolean          mr_repository_report_finish         (MrRepository          *self,
+                                                       GAsyncResult          *result,
+                                                       guint                 *out_n_pages,
+                                                       GError               **error);
+
+/* Stores a check made elsewhere (mr_store_add_check(), acting as
+ * mr_identity_get_actor()); finishes with it as stored, id set. */
+void              mr_repository_add_check_async       (MrRepository         *self,
+                                                       const MrCheckRecord  *check,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+MrCheckRecord    *mr_repository_add_check_finish      (MrRepository         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* The checks (MrCheckRecord) of a model, newest first. */
+void              mr_repository_list_checks_async     (MrRepository         *self,
+                                                       gint64                model_id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GPtrArray        *mr_repository_list_checks_finish    (MrRepository         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* Verifies the weights of a local-file entry (mr-verify.h) and stores the
+ * outcome as its check: "passed", or "failed" on a blocking finding.
+ * progress (may be NULL) gets the fraction hashed, on the caller's main
+ * context.  A check that cannot run (no such file, not weights) is stored
+ * as an "error" check and finishes with its error; a cancelled one is not
+ * stored; an entry that is not a local file is MR_VALIDATION_ERROR
+ * (mr_check_weights_path()).  Finishes with the stored check. */
+void              mr_repository_verify_model_async    (MrRepository         *self,
+                                                       MrModelRecord        *record,
+                                                       MrProgressFunc        progress,
+                                                       gpointer              progress_data,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+MrCheckRecord    *mr_repository_verify_model_finish   (MrRepository         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* The same for the inference check (mr-check-runner.h): "failed" when the
+ * two runs differ.  The helper reports no progress; without a runtime the
+ * error is MR_CHECK_ERROR_NO_RUNTIME (ask mr_check_runner_has_runtime()
+ * before offering it). */
+void              mr_repository_run_check_async       (MrRepository         *self,
+                                                       MrModelRecord        *record,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+MrCheckRecord    *mr_repository_run_check_finish      (MrRepository         *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 
 #include "mr-enum-util.h"
 #include "mr-enums.h"
-#include "mr-error.h"
 #include "mr-sqlite-approvals.h"
 #include "mr-sqlite-audit.h"
 #include "mr-sqlite-util.h"
@@ -404,6 +403,7 @@ mr_sqlite_approvals_act (sqlite3                *db,
   g_autofree char *after_json = NULL;
   gint64 review_date;
   gint64 audit_seq;
+  gboolean recorded;
   MrStatus to;
 
   g_return_val_if_fail (action != MR_WORKFLOW_ACTION_EDIT_APPROVED, FALSE);
@@ -420,12 +420,13 @@ mr_sqlite_approvals_act (sqlite3                *db,
   if (!append_step (db, path, mr_workflow_action_to_nick (action), actor, entry->id,
                     before_json, after_json, now, &audit_seq, error))
     return FALSE;
-  if (action == MR_WORKFLOW_ACTION_SUBMIT
-      ? !insert_request (db, path, entry, action, input, actor, framework, now, audit_seq, error)
-      : !insert_decision (db, path, entry, &request, action, to, input, review_date, actor,
-                          framework, now, audit_seq, error))
-    return FALSE;
-  return set_status (db, path, entry->id, to, error);
+  if (action == MR_WORKFLOW_ACTION_SUBMIT)
+    recorded = insert_request (db, path, entry, action, input, actor, framework, now,
+                               audit_seq, error);
+  else
+    recorded = insert_decision (db, path, entry, &request, action, to, input, review_date,
+                                actor, framework, now, audit_seq, error);
+  return recorded && set_status (db, path, entry->id, to, error);
 }
 
 static gboolean

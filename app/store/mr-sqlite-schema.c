@@ -61,6 +61,10 @@ static const char schema_v1[] =
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL,"
   "  last_checked_at INTEGER NOT NULL,"
+  /* The status of the latest inference check that ran to a verdict, NULL
+   * when none did: the policy stamp reads it with every save, so it is
+   * kept here rather than looked up among the checks. */
+  "  last_inference_status TEXT,"
   "  deleted_at INTEGER"
   ") STRICT;"
   "CREATE TABLE components ("
@@ -81,9 +85,14 @@ static const char schema_v1[] =
   "  finished_at INTEGER,"
   "  status TEXT NOT NULL,"
   "  inputs TEXT NOT NULL,"
-  "  result TEXT"
+  "  result TEXT,"
+  "  actor TEXT NOT NULL,"
+  "  error TEXT"
   ") STRICT;"
   "CREATE INDEX checks_by_model ON checks (model_id, started_at);"
+  /* Checks are evidence: only ever inserted. */
+  "CREATE TRIGGER checks_no_update BEFORE UPDATE ON checks"
+  " BEGIN SELECT RAISE (ABORT, 'checks cannot be changed'); END;"
   /* A request asks for one revision of an entry to be approved for the
    * uses it lists (a JSON array of use ids); origin is the workflow action
    * that opened it ("submit", or "edit-approved" when an approved entry was

@@ -14,9 +14,14 @@ static const char insert_sql[] =
   "INSERT INTO snapshots (model_id, fetched_at, source, commit_sha, fields, fields_sha256)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-static const char select_sql[] =
-  "SELECT id, fetched_at, source, commit_sha, fields, fields_sha256 FROM snapshots"
-  " WHERE model_id = ?1 ORDER BY id";
+#define SELECT_SNAPSHOTS \
+  "SELECT id, fetched_at, source, commit_sha, fields, fields_sha256 FROM snapshots" \
+  " WHERE model_id = ?1"
+
+static const char select_sql[] = SELECT_SNAPSHOTS " ORDER BY id";
+/* A refresh compares with the last snapshot only, however long the
+ * history has grown. */
+static const char select_latest_sql[] = SELECT_SNAPSHOTS " ORDER BY id DESC LIMIT 1";
 
 static const char *
 source_name (MrEvidenceSource source)
@@ -31,13 +36,11 @@ mr_sqlite_snapshots_insert (sqlite3           *db,
                             const MrSnapshot  *snapshot,
                             GError           **error)
 {
-  g_autofree char *fields = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (snapshot->fields_sha256 != NULL, 0);
 
-  fields = mr_snapshot_fields_to_json (snapshot);
   rc = sqlite3_prepare_v2 (db, insert_sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -45,7 +48,7 @@ mr_sqlite_snapshots_insert (sqlite3           *db,
       sqlite3_bind_int64 (stmt, 2, snapshot->fetched_at);
       mr_sqlite_bind_text (stmt, 3, source_name (snapshot->source));
       mr_sqlite_bind_text (stmt, 4, snapshot->commit);
-      mr_sqlite_bind_text (stmt, 5, fields);
+      mr_sqlite_bind_text (stmt, 5, mr_snapshot_get_fields_json (snapshot));
       mr_sqlite_bind_text (stmt, 6, snapshot->fields_sha256);
       rc = sqlite3_step (stmt);
     }
@@ -99,13 +102,14 @@ GPtrArray *
 mr_sqlite_snapshots_list (sqlite3     *db,
                           const char  *path,
                           gint64       model_id,
+                          gboolean     latest_only,
                           GError     **error)
 {
   g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_snapshot_unref);
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, select_sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, latest_only ? select_latest_sql : select_sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, model_id);

@@ -21,10 +21,12 @@ gint64     mr_sqlite_snapshots_insert (sqlite3           *db,
                                        gint64             model_id,
                                        const MrSnapshot  *snapshot,
                                        GError           **error);
-/* The snapshots of model_id, oldest first; empty when it has none. */
+/* The snapshots of model_id, oldest first; empty when it has none.  With
+ * latest_only, at most the newest one. */
 GPtrArray *mr_sqlite_snapshots_list   (sqlite3           *db,
                                        const char        *path,
                                        gint64             model_id,
+                                       gboolean           latest_only,
                                        GError           **error);
 
 G_END_DECLS

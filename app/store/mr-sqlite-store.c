@@ -16,6 +16,7 @@
 #include "mr-policy-stamp.h"
 #include "mr-sqlite-approvals.h"
 #include "mr-sqlite-audit.h"
+#include "mr-sqlite-checks.h"
 #include "mr-sqlite-schema.h"
 #include "mr-sqlite-snapshots.h"
 #include "mr-sqlite-store.h"
@@ -744,7 +745,7 @@ mr_sqlite_store_save_model (MrStore        *store,
   if (saved == NULL ||
       !mr_sqlite_approvals_after_edit (self->db, self->path, stored, saved, actor,
                                        mr_framework_get_name (mr_store_get_framework (store)),
-                                       saved->updated_at, error) ||
+                                       saved->updated_at /* the save's time */, error) ||
       !commit (self, error))
     {
       rollback (self);
@@ -1121,8 +1122,11 @@ reevaluate_range (MrSqliteStore  *self,
                   GError        **error)
 {
   g_autoptr(GPtrArray) records = load_models (self, MR_LOAD_FULL, first_id, last_id, error);
+  g_autoptr(GHashTable) outcomes = NULL;
 
-  if (records == NULL)
+  if (records == NULL ||
+      (outcomes = mr_sqlite_checks_inference_outcomes (self->db, self->path, first_id, last_id,
+                                                       error)) == NULL)
     return FALSE;
   for (guint i = 0; i < records->len; i++)
     {
@@ -1131,8 +1135,11 @@ reevaluate_range (MrSqliteStore  *self,
       MrOpenness openness = record->openness;
       MrFlagSeverity worst_flag = record->worst_flag;
       guint n_flags = record->n_flags;
+      MrPolicyInputs inputs = {
+        .inference_check = GPOINTER_TO_INT (g_hash_table_lookup (outcomes, &record->id)),
+      };
 
-      mr_policy_stamp_record (record, framework, NULL);
+      mr_policy_stamp_record (record, framework, &inputs);
       if (record->openness == openness && record->worst_flag == worst_flag &&
           record->n_flags == n_flags)
         continue;
@@ -1289,7 +1296,23 @@ mr_sqlite_store_list_snapshots (MrStore  *store,
 {
   MrSqliteStore *self = MR_SQLITE_STORE (store);
 
-  return mr_sqlite_snapshots_list (self->db, self->path, model_id, error);
+  return mr_sqlite_snapshots_list (self->db, self->path, model_id, FALSE, error);
+}
+
+static gboolean
+mr_sqlite_store_get_latest_snapshot (MrStore     *store,
+                                     gint64       model_id,
+                                     MrSnapshot **out_snapshot,
+                                     GError     **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  g_autoptr(GPtrArray) latest = mr_sqlite_snapshots_list (self->db, self->path, model_id, TRUE,
+                                                          error);
+
+  if (latest == NULL)
+    return FALSE;
+  *out_snapshot = latest->len > 0 ? mr_snapshot_ref (g_ptr_array_index (latest, 0)) : NULL;
+  return TRUE;
 }
 
 static MrModelRecord *
@@ -1429,6 +1452,69 @@ mr_sqlite_store_list_audit (MrStore  *store,
   return mr_sqlite_audit_list (self->db, self->path, model_id, since, until, error);
 }
 
+/* The policy columns follow the new outcome in the same transaction, as
+ * reevaluate_range() would set them. */
+static gint64
+add_check_in_transaction (MrSqliteStore        *self,
+                          const MrCheckRecord  *check,
+                          GError              **error)
+{
+  g_autoptr(MrModelRecord) record = NULL;
+  MrPolicyInputs inputs = { 0 };
+  gint64 id = mr_sqlite_checks_insert (self->db, self->path, check, error);
+
+  if (id == 0 || !mr_check_kind_is_inference (check->kind))
+    return id;
+  if (!mr_sqlite_checks_inference_outcome (self->db, self->path, check->model_id,
+                                           &inputs.inference_check, error) ||
+      (record = load_model (self, check->model_id, error)) == NULL)
+    return 0;
+  mr_policy_stamp_record (record, mr_store_get_framework (MR_STORE (self)), &inputs);
+  if (!update_policy_columns (self, record, error))
+    return 0;
+  return id;
+}
+
+static gint64
+mr_sqlite_store_add_check (MrStore              *store,
+                           const MrCheckRecord  *check,
+                           GError              **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+  gint64 id;
+
+  if (!begin (self, error))
+    return 0;
+  id = add_check_in_transaction (self, check, error);
+  if (id == 0 || !commit (self, error))
+    {
+      rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+static GPtrArray *
+mr_sqlite_store_list_checks (MrStore  *store,
+                             gint64    model_id,
+                             GError  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_checks_list (self->db, self->path, model_id, error);
+}
+
+static gboolean
+mr_sqlite_store_get_inference_outcome (MrStore                  *store,
+                                       gint64                    model_id,
+                                       MrInferenceCheckOutcome  *out_outcome,
+                                       GError                  **error)
+{
+  MrSqliteStore *self = MR_SQLITE_STORE (store);
+
+  return mr_sqlite_checks_inference_outcome (self->db, self->path, model_id, out_outcome, error);
+}
+
 static void
 mr_sqlite_store_finalize (GObject *object)
 {
@@ -1492,11 +1578,15 @@ mr_sqlite_store_iface_init (MrStoreInterface *iface)
   iface->save_with_snapshot = mr_sqlite_store_save_with_snapshot;
   iface->add_snapshot = mr_sqlite_store_add_snapshot;
   iface->list_snapshots = mr_sqlite_store_list_snapshots;
+  iface->get_latest_snapshot = mr_sqlite_store_get_latest_snapshot;
   iface->act = mr_sqlite_store_act;
   iface->mark_overdue = mr_sqlite_store_mark_overdue;
   iface->list_approvals = mr_sqlite_store_list_approvals;
   iface->verify_audit = mr_sqlite_store_verify_audit;
   iface->list_audit = mr_sqlite_store_list_audit;
+  iface->add_check = mr_sqlite_store_add_check;
+  iface->list_checks = mr_sqlite_store_list_checks;
+  iface->get_inference_outcome = mr_sqlite_store_get_inference_outcome;
 }
 
 /* Refuses, without opening it through SQLite, a file that is not an SQLite

@@ -25,15 +25,20 @@ mr_store_default_init (MrStoreInterface *iface)
  * are already right (a caller that stamped its own fresh records, say),
  * else a copy carrying them.  Evaluating a shallow copy first keeps the
  * common import path free of a deep copy per row; the stamp writes only
- * the three policy fields, so the shallow copy never owns anything. */
+ * the three policy fields, so the shallow copy never owns anything.
+ * NULL when the stored inputs of an existing entry cannot be read. */
 static MrModelRecord *
-stamp_record (MrStore       *self,
-              MrModelRecord *record)
+stamp_record (MrStore        *self,
+              MrModelRecord  *record,
+              GError        **error)
 {
   MrModelRecord scratch = *record;
   MrModelRecord *stamped;
+  MrPolicyInputs inputs;
 
-  mr_policy_stamp_record (&scratch, mr_store_get_framework (self), NULL);
+  if (!mr_store_get_policy_inputs (self, record->id, &inputs, error))
+    return NULL;
+  mr_policy_stamp_record (&scratch, mr_store_get_framework (self), &inputs);
   if (scratch.openness == record->openness &&
       scratch.worst_flag == record->worst_flag &&
       scratch.n_flags == record->n_flags)
@@ -81,7 +86,9 @@ mr_store_save_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record);
+  stamped = stamp_record (self, record, error);
+  if (stamped == NULL)
+    return NULL;
   return MR_STORE_GET_IFACE (self)->save_model (self, stamped, actor, error);
 }
 
@@ -111,7 +118,9 @@ mr_store_restore_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record);
+  stamped = stamp_record (self, record, error);
+  if (stamped == NULL)
+    return NULL;
   return MR_STORE_GET_IFACE (self)->restore_model (self, stamped, actor, error);
 }
 
@@ -136,7 +145,13 @@ mr_store_import_models (MrStore         *self,
 
   stamped = g_ptr_array_new_full (records->len, (GDestroyNotify) mr_model_record_unref);
   for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (stamped, stamp_record (self, g_ptr_array_index (records, i)));
+    {
+      MrModelRecord *record = stamp_record (self, g_ptr_array_index (records, i), error);
+
+      if (record == NULL)
+        return FALSE;
+      g_ptr_array_add (stamped, record);
+    }
   return MR_STORE_GET_IFACE (self)->import_models (self, stamped, actor, origin,
                                                    progress, progress_data,
                                                    cancellable, error);
@@ -227,7 +242,9 @@ mr_store_save_with_snapshot (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record);
+  stamped = stamp_record (self, record, error);
+  if (stamped == NULL)
+    return NULL;
   return MR_STORE_GET_IFACE (self)->save_with_snapshot (self, stamped, snapshot, rereview_reason,
                                                         actor, error);
 }
@@ -255,6 +272,19 @@ mr_store_list_snapshots (MrStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return MR_STORE_GET_IFACE (self)->list_snapshots (self, model_id, error);
+}
+
+gboolean
+mr_store_get_latest_snapshot (MrStore     *self,
+                              gint64       model_id,
+                              MrSnapshot **out_snapshot,
+                              GError     **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_snapshot != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return MR_STORE_GET_IFACE (self)->get_latest_snapshot (self, model_id, out_snapshot, error);
 }
 
 MrModelRecord *
@@ -386,4 +416,67 @@ mr_store_list_audit (MrStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return MR_STORE_GET_IFACE (self)->list_audit (self, model_id, since, until, error);
+}
+
+gint64
+mr_store_add_check (MrStore        *self,
+                    gint64          model_id,
+                    MrCheckKind     kind,
+                    MrCheckStatus   status,
+                    const char     *inputs_json,
+                    const char     *result_json,
+                    gint64          started_at,
+                    gint64          finished_at,
+                    const char     *actor,
+                    const char     *error_message,
+                    GError        **error)
+{
+  g_autoptr(MrCheckRecord) check = NULL;
+
+  g_return_val_if_fail (MR_IS_STORE (self), 0);
+  g_return_val_if_fail (model_id > 0, 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (status == MR_CHECK_STATUS_ERROR || result_json != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  check = mr_check_record_new ();
+  check->model_id = model_id;
+  check->kind = kind;
+  check->status = status;
+  check->started_at = started_at;
+  check->finished_at = MAX (finished_at, started_at);
+  check->inputs_json = g_strdup (inputs_json != NULL ? inputs_json : "{}");
+  check->result_json = g_strdup (result_json);
+  check->actor = g_strdup (actor);
+  check->error = g_strdup (error_message);
+  return MR_STORE_GET_IFACE (self)->add_check (self, check, error);
+}
+
+GPtrArray *
+mr_store_list_checks (MrStore  *self,
+                      gint64    model_id,
+                      GError  **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return MR_STORE_GET_IFACE (self)->list_checks (self, model_id, error);
+}
+
+gboolean
+mr_store_get_policy_inputs (MrStore         *self,
+                            gint64           model_id,
+                            MrPolicyInputs  *out_inputs,
+                            GError         **error)
+{
+  g_return_val_if_fail (MR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_inputs != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out_inputs = (MrPolicyInputs) { .inference_check = MR_INFERENCE_CHECK_NOT_RUN };
+  /* A new entry has nothing on record yet: no query per row of an import. */
+  if (model_id == 0)
+    return TRUE;
+  return MR_STORE_GET_IFACE (self)->get_inference_outcome (self, model_id,
+                                                           &out_inputs->inference_check, error);
 }

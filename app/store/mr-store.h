@@ -20,8 +20,10 @@
 #include <gio/gio.h>
 
 #include "mr-audit-record.h"
+#include "mr-check-record.h"
 #include "mr-framework.h"
 #include "mr-model-record.h"
+#include "mr-policy.h"
 #include "mr-snapshot.h"
 #include "mr-workflow.h"
 
@@ -93,6 +95,10 @@ struct _MrStoreInterface
   GPtrArray     *(*list_snapshots)  (MrStore      *self,
                                      gint64        model_id,
                                      GError      **error);
+  gboolean       (*get_latest_snapshot) (MrStore     *self,
+                                         gint64       model_id,
+                                         MrSnapshot **out_snapshot,
+                                         GError     **error);
   /* The approval workflow and the audit trail; see mr_store_submit() and
    * the functions after it. */
   MrModelRecord *(*act)             (MrStore               *self,
@@ -117,6 +123,17 @@ struct _MrStoreInterface
                                      gint64        since,
                                      gint64        until,
                                      GError      **error);
+  /* Checks; see mr_store_add_check(). */
+  gint64         (*add_check)       (MrStore             *self,
+                                     const MrCheckRecord *check,
+                                     GError             **error);
+  GPtrArray     *(*list_checks)     (MrStore      *self,
+                                     gint64        model_id,
+                                     GError      **error);
+  gboolean       (*get_inference_outcome) (MrStore                 *self,
+                                           gint64                   model_id,
+                                           MrInferenceCheckOutcome *out_outcome,
+                                           GError                 **error);
 };
 
 /* Records are MrModelRecord, in id order. */
@@ -201,6 +218,12 @@ gint64         mr_store_add_snapshot    (MrStore      *self,
 GPtrArray     *mr_store_list_snapshots  (MrStore      *self,
                                          gint64        model_id,
                                          GError      **error);
+/* The newest snapshot of an entry in *out_snapshot, NULL when it has none;
+ * FALSE only on error. */
+gboolean       mr_store_get_latest_snapshot (MrStore     *self,
+                                             gint64       model_id,
+                                             MrSnapshot **out_snapshot,
+                                             GError     **error);
 
 /* The approval workflow (mr-workflow.h's rules, enforced here).  Each call
  * is one transaction with its audit entry, takes the entry as stored (its
@@ -278,5 +301,34 @@ GPtrArray     *mr_store_list_audit      (MrStore      *self,
                                          gint64        since,
                                          gint64        until,
                                          GError      **error);
+
+/* Stores a check of an existing entry (kind and status as in
+ * mr-check-record.h; inputs_json and result_json JSON objects, result_json
+ * NULL and error_message set when it could not run) in one transaction
+ * with its "check" audit entry, sets the entry's last_checked_at and, for
+ * an inference check, restamps its policy columns with the new outcome.
+ * Returns the check id, 0 on error.  Checks are never changed or removed. */
+gint64         mr_store_add_check       (MrStore       *self,
+                                         gint64         model_id,
+                                         MrCheckKind    kind,
+                                         MrCheckStatus  status,
+                                         const char    *inputs_json,
+                                         const char    *result_json,
+                                         gint64         started_at,
+                                         gint64         finished_at,
+                                         const char    *actor,
+                                         const char    *error_message,
+                                         GError       **error);
+/* The checks (MrCheckRecord) of an entry, newest first. */
+GPtrArray     *mr_store_list_checks     (MrStore       *self,
+                                         gint64         model_id,
+                                         GError       **error);
+/* The facts the policy needs beyond the record, as stored for model_id
+ * (0: a new entry, nothing on record): the outcome of its latest
+ * inference check that reached a verdict. */
+gboolean       mr_store_get_policy_inputs (MrStore        *self,
+                                           gint64          model_id,
+                                           MrPolicyInputs *out_inputs,
+                                           GError        **error);
 
 G_END_DECLS

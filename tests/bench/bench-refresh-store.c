@@ -163,6 +163,10 @@ main (int   argc,
              models, seconds, rate, summary->n_refreshed, summary->n_failed,
              summary->in_flight, MR_HTTP_CLIENT_MAX_CONNS_PER_HOST, BUDGET_MODELS_PER_S,
              ok && rate >= BUDGET_MODELS_PER_S ? "OK" : "OVER");
+  /* For run-benchmarks.sh. */
+  if (summary != NULL)
+    g_print ("refresh-store models %d seconds %.2f rate %.0f in_flight %u\n",
+             models, seconds, rate, summary->in_flight);
 
   g_main_loop_quit (st.loop);
   g_thread_join (thread);

@@ -9,7 +9,9 @@
  * thread: loading every entry in full, evaluating it, and writing the file.
  *
  * Usage: bench-report [N_MODELS]
- * Prints: "report pdf models N pages P seconds S" and the same for html.
+ * Prints "report FORMAT models N pages P seconds S" for pdf (a page for
+ * every model), pdf-attention (pages only for the models that need
+ * attention) and html.
  */
 #include "config.h"
 
@@ -84,12 +86,13 @@ fill_register (const char *folder,
 }
 
 static void
-time_report (MrStore        *store,
-             MrReportFormat  format,
-             const char     *folder,
-             guint           n_models)
+time_report (MrStore            *store,
+             const char         *name,
+             MrReportFormat      format,
+             MrReportModelPages  model_pages,
+             const char         *folder,
+             guint               n_models)
 {
-  const char *name = format == MR_REPORT_FORMAT_PDF ? "pdf" : "html";
   g_autofree char *basename = g_strconcat ("report.", name, NULL);
   g_autofree char *path = g_build_filename (folder, basename, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -97,7 +100,7 @@ time_report (MrStore        *store,
   MrReportRequest request = {
     .type = MR_REPORT_TYPE_GOVERNANCE,
     .format = format,
-    .options = { .organisation = "Benchmark Organisation" },
+    .options = { .organisation = "Benchmark Organisation", .model_pages = model_pages },
   };
   gint64 start = g_get_monotonic_time ();
   guint n_pages = 0;
@@ -122,8 +125,10 @@ main (int    argc,
   if (folder == NULL)
     g_error ("%s", error->message);
   store = fill_register (folder, n_models);
-  time_report (store, MR_REPORT_FORMAT_PDF, folder, n_models);
-  time_report (store, MR_REPORT_FORMAT_HTML, folder, n_models);
+  time_report (store, "pdf", MR_REPORT_FORMAT_PDF, MR_REPORT_MODEL_PAGES_ALL, folder, n_models);
+  time_report (store, "pdf-attention", MR_REPORT_FORMAT_PDF, MR_REPORT_MODEL_PAGES_ATTENTION,
+               folder, n_models);
+  time_report (store, "html", MR_REPORT_FORMAT_HTML, MR_REPORT_MODEL_PAGES_ALL, folder, n_models);
 
   g_clear_object (&store);
   db = g_build_filename (folder, "register.db", NULL);

@@ -171,19 +171,41 @@ fi
 
 # 8. Governance report of a 10,000-model register, PDF and HTML; the
 # program prints "report FORMAT models N pages P seconds S" per format.
-report_pdf=n/a; report_pages=n/a; report_html=n/a
+report_pdf=n/a; report_pages=n/a; report_html=n/a; attention_pdf=n/a; attention_pages=n/a
 bench_report="$build/tests/bench/bench-report"
 if [ -x "$bench_report" ]; then
   echo "Governance report…" >&2
   "$bench_report" 10000 >"$work/report" 2>/dev/null || true
   grep '^report pdf ' "$work/report" >"$work/report-pdf" || true
   grep '^report html ' "$work/report" >"$work/report-html" || true
+  grep '^report pdf-attention ' "$work/report" >"$work/report-attention" || true
   report_pdf=$(field seconds "$work/report-pdf"); report_pdf=${report_pdf:-n/a}
   report_pages=$(field pages "$work/report-pdf"); report_pages=${report_pages:-n/a}
   report_html=$(field seconds "$work/report-html"); report_html=${report_html:-n/a}
+  attention_pdf=$(field seconds "$work/report-attention"); attention_pdf=${attention_pdf:-n/a}
+  attention_pages=$(field pages "$work/report-attention"); attention_pages=${attention_pages:-n/a}
 else
   echo "  $bench_report is not built: governance report n/a" >&2
 fi
+
+# 9. Refresh of 1,000 stored models end to end (fetch + map + store)
+# against a loopback Hub; the program prints "refresh-store … rate R
+# in_flight K" once per run.
+: >"$work/refresh-rates"
+refresh_in_flight=n/a
+bench_refresh_store="$build/tests/bench/bench-refresh-store"
+if [ -x "$bench_refresh_store" ]; then
+  echo "Refresh of stored models, $runs runs…" >&2
+  for _ in $(seq "$runs"); do
+    "$bench_refresh_store" >"$work/refresh" 2>/dev/null || true
+    grep '^refresh-store ' "$work/refresh" >"$work/refresh-line" || continue
+    field rate "$work/refresh-line" >>"$work/refresh-rates"
+    refresh_in_flight=$(field in_flight "$work/refresh-line")
+  done
+else
+  echo "  $bench_refresh_store is not built: refresh n/a" >&2
+fi
+refresh_rate=$(median <"$work/refresh-rates")
 
 # A value with its unit, or a bare "n/a".
 show () {
@@ -203,7 +225,9 @@ echo "$verify_rows"
 echo "$check_rows"
 echo "| Audit verify, 1,000,000 entries ($(show "$audit_seconds" s)) | — | $(show "$audit_rate" entries/s) | info |"
 echo "| Governance report PDF, 10,000 models ($(show "$report_pages" pages)) | ≤ 5 s | $(show "$report_pdf" s) | $(verdict "$report_pdf" le 5) |"
+echo "| Governance report PDF, pages for models needing attention ($(show "$attention_pages" pages)) | ≤ 5 s | $(show "$attention_pdf" s) | $(verdict "$attention_pdf" le 5) |"
 echo "| Governance report HTML, 10,000 models | — | $(show "$report_html" s) | info |"
+echo "| Refresh 1,000 stored models, fetch + map + store ($refresh_in_flight in flight) | ≥ 500 models/s | $(show "$refresh_rate" models/s) | $(verdict "$refresh_rate" ge 500) |"
 echo
 echo "Runs: import rows/s: $(tr '\n' ' ' <"$work/import-rates");" \
      "first frame ms: $(tr '\n' ' ' <"$work/frame-ms");" \

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sqlite3.h>
+
 #include "mr-add-from-hub.h"
 #include "mr-error.h"
 #include "mr-model-json.h"
@@ -316,6 +318,33 @@ test_license_change_requires_rereview (Fixture       *f,
 }
 
 static void
+test_minor_change_keeps_approval (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(MrModelRecord) stored = add_from_hub (f, GPT2);
+  g_autoptr(MrRefreshSummary) summary = NULL;
+  g_autoptr(MrModelRecord) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const MrRefreshItem *item;
+
+  approve (f, stored->id);
+  /* The card now names a dataset: new evidence, same licence and commit. */
+  mr_test_hub_server_add_fault (f->server, GPT2_README, MR_TEST_FAULT_BODY, 0,
+                                "---\nlicense: mit\ndatasets:\n- openwebtext\n---\n# GPT-2\n");
+  summary = refresh_one (f, stored->id);
+  item = g_ptr_array_index (summary->items, 0);
+  g_assert_no_error (item->error);
+  g_assert_cmpint (item->outcome, ==, MR_REFRESH_REFRESHED);
+  g_assert_true (has_change (item->changes, MR_SNAPSHOT_CHANGE_DATASETS));
+  g_assert_false (mr_snapshot_changes_need_rereview (item->changes));
+  g_assert_false (item->rereview);
+  after = mr_store_get_model (f->store, stored->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->status, ==, MR_STATUS_APPROVED);
+  g_assert_cmpuint (n_snapshots (f, stored->id), ==, 2);
+}
+
+static void
 test_unapproved_change_is_stored (Fixture       *f,
                                   gconstpointer  data)
 {
@@ -535,6 +564,43 @@ test_import_author (Fixture       *f,
 }
 
 static void
+test_snapshot_history (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  g_autoptr(MrModelRecord) stored = add_from_hub (f, GPT2);
+  g_autoptr(MrRefreshSummary) summary = NULL;
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(MrSnapshot) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  serve_relicensed (f);
+  summary = refresh_one (f, stored->id);
+  g_assert_cmpint (((MrRefreshItem *) g_ptr_array_index (summary->items, 0))->outcome, ==,
+                   MR_REFRESH_REFRESHED);
+
+  snapshots = mr_store_list_snapshots (f->store, stored->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, 2);
+  g_assert_cmpstr (((MrSnapshot *) g_ptr_array_index (snapshots, 0))->license, ==, "mit");
+  g_assert_cmpstr (((MrSnapshot *) g_ptr_array_index (snapshots, 1))->license, ==, "apache-2.0");
+  g_assert_true (mr_store_get_latest_snapshot (f->store, stored->id, &latest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (latest->id, ==, ((MrSnapshot *) g_ptr_array_index (snapshots, 1))->id);
+
+  /* Evidence is never rewritten, not even from the sqlite3 shell. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, "UPDATE snapshots SET fields = '{}'", NULL, NULL, &message);
+  g_assert_cmpint (rc, !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "cannot be changed"));
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+static void
 test_refresh_ollama (Fixture       *f,
                      gconstpointer  data)
 {
@@ -658,10 +724,12 @@ main (int   argc,
   ADD ("/refresh/unchanged", test_refresh_unchanged);
   ADD ("/refresh/license-change-rereview", test_license_change_requires_rereview);
   ADD ("/refresh/unapproved-change", test_unapproved_change_is_stored);
+  ADD ("/refresh/minor-change-keeps-approval", test_minor_change_keeps_approval);
   ADD ("/refresh/faults-store-nothing", test_faults_store_nothing);
   ADD ("/refresh/cancel-bulk", test_cancel_bulk);
   ADD ("/refresh/all-skips-manual", test_refresh_all_skips_manual);
   ADD ("/refresh/import-author", test_import_author);
+  ADD ("/refresh/snapshot-history", test_snapshot_history);
   ADD ("/refresh/ollama", test_refresh_ollama);
   ADD ("/refresh/repository", test_repository);
 #undef ADD

@@ -132,6 +132,20 @@ def governance_pdf(register):
 
 
 @test
+def attention_pages(register):
+    pages = {}
+    for which in ("all", "attention"):
+        out = register.path(f"{which}.pdf")
+        result = register.report("--type", "governance", "--format", "pdf",
+                                 "--model-pages", which, "-o", out)
+        pages[which] = int(result.stdout.split("(")[1].split()[0])
+    # "Plain model" (a draft with no flags) loses its page.
+    assert pages["attention"] < pages["all"], pages
+    register.report("--type", "governance", "--format", "pdf", "--model-pages", "some",
+                    "-o", register.path("x.pdf"), check=2)
+
+
+@test
 def factsheet_json(register):
     out = register.path("factsheet.json")
     register.report("--type", "factsheet", "--format", "json", "--id", "2", "-o", out)

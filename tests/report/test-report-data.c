@@ -146,6 +146,42 @@ test_decisions_in_period (Fixture       *fixture,
 }
 
 static void
+test_attention_pages (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const MrReportDecision decisions[] = {
+    { .model_id = 4, .outcome = MR_STATUS_REJECTED, .actor = (char *) "alice",
+      .decided_at = JANUARY },
+  };
+  MrReportOptions options = {
+    .model_pages = MR_REPORT_MODEL_PAGES_ATTENTION,
+    .decisions = decisions,
+    .n_decisions = G_N_ELEMENTS (decisions),
+  };
+  g_autoptr(MrReportData) data = mr_report_data_new (fixture->records,
+                                                     mr_store_get_framework (fixture->store),
+                                                     &options);
+  g_autoptr(MrReportData) all = build_data (fixture, NULL, 0, 0, 0);
+  g_autofree char *words = mr_report_data_dup_model_pages (data);
+  g_autofree char *html = mr_report_html_governance (data);
+
+  /* Submitted, blocked, decided; not the draft without uses nor model 5. */
+  g_assert_false (mr_report_data_find_model (data, 1)->has_page);
+  g_assert_true (mr_report_data_find_model (data, 2)->has_page);
+  g_assert_true (mr_report_data_find_model (data, 3)->has_page);
+  g_assert_true (mr_report_data_find_model (data, 4)->has_page);
+  g_assert_false (mr_report_data_find_model (data, 5)->has_page);
+  g_assert_cmpuint (data->n_model_pages, ==, 3);
+  g_assert_cmpstr (words, ==, "3 models that need attention (blocked, awaiting a review, "
+                              "or decided in the period)");
+  g_assert_null (strstr (html, "id=\"model-1\""));
+  g_assert_nonnull (strstr (html, "id=\"model-4\""));
+  /* The summary and the flags still cover every model. */
+  g_assert_cmpuint (data->flags->len, ==, all->flags->len);
+  g_assert_cmpuint (all->n_model_pages, ==, 5);
+}
+
+static void
 test_html (Fixture       *fixture,
            gconstpointer  user_data)
 {
@@ -268,6 +304,7 @@ main (int    argc,
   ADD ("/report/data/counts", test_counts);
   ADD ("/report/data/flags-blocking-first", test_flags_blocking_first);
   ADD ("/report/data/decisions-in-period", test_decisions_in_period);
+  ADD ("/report/data/attention-pages", test_attention_pages);
   ADD ("/report/html/escaped", test_html);
   ADD ("/report/factsheet", test_factsheet);
   ADD ("/report/inventory", test_inventory);

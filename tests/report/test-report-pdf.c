@@ -151,10 +151,14 @@ test_long_name_wrapped (void)
   gboolean wrapped = FALSE;
   g_auto(GStrv) lines = g_strsplit (fixture->layout, "\n", -1);
 
-  /* All of it is there, and no line holds all of it. */
+  /* All of it is there, and no line of the body holds all of it.  (The
+   * running header ellipsizes it into one line; the ellipsis carries the
+   * text it stands for, so pdftotext gives that line in full.) */
   g_assert_nonnull (strstr (squeezed, long_name));
   for (guint i = 0; lines[i] != NULL; i++)
     {
+      if (strstr (lines[i], "Governance report — Example Org Ltd · ") != NULL)
+        continue;
       g_assert_null (strstr (lines[i], long_name));
       if (strstr (lines[i], "Long-Model-Name-0123456789Long") != NULL)
         wrapped = TRUE;
