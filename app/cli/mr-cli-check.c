@@ -19,6 +19,7 @@
 
 #include "mr-check-runner.h"
 #include "mr-cli-check.h"
+#include "mr-cli-checks.h"
 #include "mr-cli-policy.h"
 #include "mr-cli-table.h"
 #include "mr-enum-util.h"
@@ -77,14 +78,17 @@ path_of_model (MrCli   *cli,
   return NULL;
 }
 
-/* A file when one exists by that name, else a model id. */
+/* A file when one exists by that name, else a model id (*out_model_id,
+ * 0 for a file). */
 static char *
 resolve_model_file (MrCli       *cli,
                     const char  *arg,
+                    gint64      *out_model_id,
                     GError     **error)
 {
   gint64 id;
 
+  *out_model_id = 0;
   if (g_file_test (arg, G_FILE_TEST_EXISTS))
     return g_strdup (arg);
   if (!g_ascii_string_to_signed (arg, 10, 1, G_MAXINT64, &id, NULL))
@@ -95,7 +99,35 @@ resolve_model_file (MrCli       *cli,
                    _("%s: no such file, and not a model id"), display_name);
       return NULL;
     }
+  *out_model_id = id;
   return path_of_model (cli, id, error);
+}
+
+/* A model's inference check is evidence, stored as its check also when it
+ * failed to run the model; one cancelled with Ctrl+C or without a runtime
+ * to run it never tried the model. */
+static gboolean
+store_check (MrCli                *cli,
+             gint64                model_id,
+             const CheckOptions   *options,
+             const char           *path,
+             gint64                started_at,
+             const MrCheckResult  *result,
+             const GError         *run_error,
+             GError              **error)
+{
+  g_autofree char *inputs = NULL;
+  g_autofree char *result_json = NULL;
+
+  if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (run_error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME))
+    return TRUE;
+  inputs = mr_check_inputs_to_json (path, options->tokens);
+  result_json = result != NULL ? mr_check_result_to_json (result, FALSE) : NULL;
+  return mr_cli_store_check (cli, model_id, MR_CHECK_KIND_INFERENCE, inputs, started_at,
+                             result != NULL && result->deterministic ? MR_CHECK_STATUS_PASSED
+                                                                     : MR_CHECK_STATUS_FAILED,
+                             result_json, run_error, error);
 }
 
 static gboolean
@@ -230,6 +262,8 @@ mr_cli_run_check (MrCli   *cli,
   };
   Waiter waiter = { loop, NULL, NULL };
   guint interrupt_id;
+  gint64 model_id = 0;
+  gint64 started_at;
   const GOptionEntry entries[] = {
     { "tokens", 0, 0, G_OPTION_ARG_INT, &options.tokens,
       N_("Tokens to generate in each of the two runs (default 16)"), N_("N") },
@@ -247,9 +281,11 @@ mr_cli_run_check (MrCli   *cli,
   if (!mr_cli_parse (cli, context, &argc, &argv, error) || !check_options (cli, &options, error))
     return FALSE;
 
-  if (options.endpoint == NULL && (path = resolve_model_file (cli, argv[1], error)) == NULL)
+  if (options.endpoint == NULL &&
+      (path = resolve_model_file (cli, argv[1], &model_id, error)) == NULL)
     return FALSE;
 
+  started_at = g_get_real_time () / G_USEC_PER_SEC;
   interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
   if (options.endpoint != NULL)
     start_remote (&options, argv[1], cancellable, &waiter);
@@ -257,14 +293,18 @@ mr_cli_run_check (MrCli   *cli,
     start_local (&options, path, cancellable, &waiter);
   g_main_loop_run (loop);
   g_source_remove (interrupt_id);
+  result = waiter.result;
+  if (model_id > 0 &&
+      !store_check (cli, model_id, &options, path, started_at, result, waiter.error, error))
+    {
+      g_clear_error (&waiter.error);
+      return FALSE;
+    }
   if (waiter.error != NULL)
     g_propagate_error (error, waiter.error);
-  result = waiter.result;
   if (result == NULL)
     return FALSE;
 
-  /* TODO(checks store): this JSON is what will be saved as the model's
-   * inference check once the store keeps checks. */
   if (cli->format == MR_CLI_FORMAT_JSON)
     {
       g_autofree char *json = mr_check_result_to_json (result, TRUE);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mr-cli-checks.h"
 #include "mr-cli-policy.h"
 #include "mr-cli-table.h"
 #include "mr-cli-verify.h"
@@ -56,14 +57,17 @@ path_of_model (MrCli       *cli,
   return NULL;
 }
 
-/* A file or folder when one exists by that name, else a model id. */
+/* A file or folder when one exists by that name, else a model id
+ * (*out_model_id, 0 for a file). */
 static char *
 resolve_target (MrCli       *cli,
                 const char  *arg,
+                gint64      *out_model_id,
                 GError     **error)
 {
   gint64 id;
 
+  *out_model_id = 0;
   if (g_file_test (arg, G_FILE_TEST_EXISTS))
     return g_strdup (arg);
   if (!g_ascii_string_to_signed (arg, 10, 1, G_MAXINT64, &id, NULL))
@@ -74,7 +78,28 @@ resolve_target (MrCli       *cli,
                    _("%s: no such file or folder, and not a model id"), display_name);
       return NULL;
     }
+  *out_model_id = id;
   return path_of_model (cli, id, error);
+}
+
+/* A model's verification is evidence: it is stored as the model's check,
+ * also when it could not run. */
+static gboolean
+store_check (MrCli                 *cli,
+             gint64                 model_id,
+             const char            *path,
+             gint64                 started_at,
+             const MrVerifyResult  *result,
+             const GError          *run_error,
+             GError               **error)
+{
+  g_autofree char *inputs = mr_check_inputs_to_json (path, 0);
+  g_autofree char *result_json = result != NULL ? mr_verify_result_to_json (result, FALSE) : NULL;
+  MrCheckStatus status = result != NULL && result->severity >= MR_FLAG_SEVERITY_BLOCKING
+                         ? MR_CHECK_STATUS_FAILED : MR_CHECK_STATUS_PASSED;
+
+  return mr_cli_store_check (cli, model_id, MR_CHECK_KIND_VERIFICATION, inputs, started_at,
+                             status, result_json, run_error, error);
 }
 
 static void
@@ -189,8 +214,11 @@ mr_cli_run_verify (MrCli   *cli,
   g_autoptr(GOptionContext) context = mr_cli_context_new (cli);
   g_autoptr(MrVerifyExpectation) expected = mr_verify_expectation_new ();
   g_autoptr(MrVerifyResult) result = NULL;
+  g_autoptr(GError) run_error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
+  gint64 model_id;
+  gint64 started_at;
   const GOptionEntry entries[] = {
     { "expect-sha256", 0, 0, G_OPTION_ARG_STRING, &expected->sha256,
       N_("The SHA-256 the file should have (one file only)"), N_("HEX") },
@@ -213,16 +241,20 @@ mr_cli_run_verify (MrCli   *cli,
       return FALSE;
     }
 
-  path = resolve_target (cli, argv[1], error);
+  path = resolve_target (cli, argv[1], &model_id, error);
   if (path == NULL)
     return FALSE;
+  started_at = g_get_real_time () / G_USEC_PER_SEC;
   result = mr_verify_path (path, expected, isatty (STDERR_FILENO) ? show_progress : NULL, NULL,
-                           NULL, error);
-  if (result == NULL)
+                           NULL, &run_error);
+  if (model_id > 0 && !store_check (cli, model_id, path, started_at, result, run_error, error))
     return FALSE;
+  if (result == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run_error));
+      return FALSE;
+    }
 
-  /* Seam for the register's checks: once the store keeps them, this JSON
-   * is what an ID's verification saves. */
   json = mr_verify_result_to_json (result, TRUE);
   if (cli->format == MR_CLI_FORMAT_JSON)
     {

@@ -10,8 +10,11 @@
 
 #include "mr-application.h"
 #include "mr-debug-hooks.h"
+#include "mr-job-actions.h"
+#include "mr-job-manager.h"
 #include "mr-preferences-window.h"
 #include "mr-repository.h"
+#include "mr-scheduler.h"
 #include "mr-sqlite-store.h"
 #include "mr-window.h"
 
@@ -22,6 +25,9 @@ struct _MrApplication
   char           *database;     /* --database, or NULL for the default */
   MrRepository   *repository;
   GCancellable   *cancellable;
+  MrJobManager   *jobs;
+  GSettings      *settings;
+  MrScheduler    *scheduler;
 };
 
 G_DEFINE_FINAL_TYPE (MrApplication, mr_application, ADW_TYPE_APPLICATION)
@@ -53,6 +59,50 @@ on_window_loaded (MrWindow *window)
   mr_debug_hooks_window_loaded (window);
 }
 
+/* --- the scheduled refresh ------------------------------------------------ */
+
+static guint
+get_interval_seconds (MrApplication *self)
+{
+  guint hours = g_settings_get_uint (self->settings, "refresh-interval-hours");
+
+  return hours * 3600;
+}
+
+static void
+on_refresh_due (MrApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Closing the last window while quitting leaves none to report in. */
+  if (!MR_IS_WINDOW (window))
+    return;
+  mr_job_actions_refresh_all (mr_window_get_job_actions (MR_WINDOW (window)),
+                              MR_PRIORITY_BACKGROUND);
+}
+
+static void
+on_refresh_settings_changed (MrApplication *self,
+                             const char    *key)
+{
+  if (g_strcmp0 (key, "refresh-interval-hours") == 0)
+    mr_scheduler_set_interval (self->scheduler, get_interval_seconds (self));
+  else if (g_strcmp0 (key, "last-refresh") == 0)
+    mr_scheduler_set_last_run (self->scheduler,
+                               g_settings_get_int64 (self->settings, "last-refresh"));
+}
+
+static void
+start_scheduler (MrApplication *self)
+{
+  self->scheduler = mr_scheduler_new (get_interval_seconds (self),
+                                      g_settings_get_int64 (self->settings, "last-refresh"));
+  g_signal_connect_object (self->scheduler, "due", G_CALLBACK (on_refresh_due), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_refresh_settings_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_repository_opened (GObject      *source,
                       GAsyncResult *result,
@@ -71,6 +121,8 @@ on_repository_opened (GObject      *source,
       return;
     }
   mr_window_set_repository (window, self->repository);
+  if (self->scheduler == NULL)
+    start_scheduler (self);
 }
 
 static void
@@ -87,6 +139,7 @@ mr_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (mr_window_new (GTK_APPLICATION (app)));
+  mr_window_set_job_manager (MR_WINDOW (window), self->jobs);
   g_signal_connect (window, "notify::loaded", G_CALLBACK (on_window_loaded), NULL);
   gtk_window_present (window);
 
@@ -177,6 +230,8 @@ set_accels (GtkApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
+    { "win.refresh-selected", { "F5", NULL } },
+    { "win.refresh-all", { "<Control><Shift>r", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -198,6 +253,10 @@ mr_application_shutdown (GApplication *app)
   MrApplication *self = MR_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->scheduler);
+  /* Jobs end before the worker they run on: each model a refresh has
+   * stored stays stored whole, the others are left as they were. */
+  mr_job_manager_shutdown (self->jobs);
   if (self->repository != NULL)
     mr_repository_shutdown (self->repository);
 
@@ -211,6 +270,8 @@ mr_application_finalize (GObject *object)
 
   g_clear_object (&self->repository);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->jobs);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (mr_application_parent_class)->finalize (object);
@@ -233,6 +294,8 @@ static void
 mr_application_init (MrApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->jobs = mr_job_manager_new (MR_JOB_MANAGER_DEFAULT_MAX_RUNNING);
+  self->settings = g_settings_new (APP_ID);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
 

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mr-check-result.h"
 #include "mr-error.h"
 #include "mr-error-presenter.h"
 #include "mr-network-error.h"
@@ -95,6 +96,29 @@ workflow_advice (int code)
 }
 
 static const char *
+check_advice (int code)
+{
+  switch ((MrCheckError) code)
+    {
+    case MR_CHECK_ERROR_TOO_LARGE:
+      return _("Close other programs, or check a smaller quantisation of the model.");
+    case MR_CHECK_ERROR_LOAD_FAILED:
+      return _("Verify the files: they may be damaged, or in a form the runtime cannot load.");
+    case MR_CHECK_ERROR_TIMED_OUT:
+      return _("Try again when the computer is less busy.");
+    case MR_CHECK_ERROR_CRASHED:
+    case MR_CHECK_ERROR_BAD_OUTPUT:
+      return _("This is a fault of the runtime, not of the register; the attempt is kept in "
+               "the model's checks.");
+    /* The message says how to install one. */
+    case MR_CHECK_ERROR_NO_RUNTIME:
+    case MR_CHECK_ERROR_FAILED:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
 advice_for (const GError *error)
 {
   if (error->domain == MR_STORE_ERROR)
@@ -103,6 +127,8 @@ advice_for (const GError *error)
     return network_advice (error->code);
   if (error->domain == MR_WORKFLOW_ERROR)
     return workflow_advice (error->code);
+  if (error->domain == MR_CHECK_ERROR)
+    return check_advice (error->code);
   if (error->domain == MR_PARSE_ERROR)
     return _("Nothing was imported. Correct the file and import it again.");
   if (error->domain == MR_VALIDATION_ERROR)

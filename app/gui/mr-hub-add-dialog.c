@@ -46,26 +46,24 @@ show_error (MrHubAddDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
 }
 
-static gboolean
-repo_id_is_valid (MrHubAddDialog *self)
+static char *
+get_repo_id (MrHubAddDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->repo_row));
-
-  return mr_validate_repo_id (g_strstrip (g_strdupa (text)), NULL);
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->repo_row))));
 }
 
 static void
 update_state (MrHubAddDialog *self)
 {
   gboolean fetching = self->cancellable != NULL;
-  gboolean valid = repo_id_is_valid (self);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->repo_row));
+  g_autofree char *repo_id = get_repo_id (self);
+  gboolean valid = mr_validate_repo_id (repo_id, NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->fetch_button), valid && !fetching);
   gtk_widget_set_sensitive (GTK_WIDGET (self->repo_row), !fetching);
   gtk_widget_set_visible (self->progress_box, fetching);
   gtk_spinner_set_spinning (self->spinner, fetching);
-  if (valid || *text == '\0')
+  if (valid || *repo_id == '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->repo_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->repo_row), "error");
@@ -116,7 +114,7 @@ fetch_action (GtkWidget  *widget,
 
   if (self->cancellable != NULL)
     return;
-  repo_id = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->repo_row))));
+  repo_id = get_repo_id (self);
   if (!mr_validate_repo_id (repo_id, &error))
     {
       show_error (self, error->message);

@@ -14,6 +14,7 @@
 #include "mr-evidence-group.h"
 #include "mr-model-detail.h"
 #include "mr-policy-group.h"
+#include "mr-snapshots-group.h"
 #include "mr-use-catalog.h"
 
 struct _MrModelDetail
@@ -49,6 +50,7 @@ struct _MrModelDetail
   AdwPreferencesGroup *uses_group;
   MrPolicyGroup       *policy_group;
   MrEvidenceGroup     *evidence_group;
+  MrSnapshotsGroup    *snapshots_group;
   GtkSpinner          *spinner;
 
   /* Owned */
@@ -370,6 +372,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
 
   g_type_ensure (MR_TYPE_POLICY_GROUP);
   g_type_ensure (MR_TYPE_EVIDENCE_GROUP);
+  g_type_ensure (MR_TYPE_SNAPSHOTS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-model-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, stack);
@@ -400,6 +403,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, uses_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, policy_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, snapshots_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_component);
 }
@@ -423,6 +427,7 @@ mr_model_detail_set_repository (MrModelDetail *self,
 {
   g_return_if_fail (MR_IS_MODEL_DETAIL (self));
 
+  mr_snapshots_group_set_repository (self->snapshots_group, repository);
   if (g_set_object (&self->repository, repository))
     start_load (self);
 }
@@ -472,6 +477,7 @@ mr_model_detail_set_model (MrModelDetail *self,
                                                       G_CONNECT_SWAPPED);
       fill_all (self, mr_ai_model_get_record (model));
     }
+  mr_snapshots_group_set_model (self->snapshots_group, model);
   start_load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

@@ -10,6 +10,8 @@
 
 #include "mr-error-presenter.h"
 #include "mr-framework-window.h"
+#include "mr-job-actions.h"
+#include "mr-job-indicator.h"
 #include "mr-register-page.h"
 #include "mr-window.h"
 
@@ -28,6 +30,7 @@ struct _MrWindow
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   MrRegisterPage       *register_page;
+  MrJobIndicator       *job_indicator;
 
   /* Owned */
   GSettings            *settings;
@@ -37,6 +40,7 @@ struct _MrWindow
   MrFramework          *framework;
   char                 *framework_path;    /* NULL: the shipped framework */
   MrFrameworkWindow    *framework_window;  /* weak */
+  MrJobActions         *job_actions;
 };
 
 G_DEFINE_FINAL_TYPE (MrWindow, mr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -312,6 +316,7 @@ mr_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->job_actions);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
   g_clear_object (&self->framework);
@@ -360,6 +365,7 @@ mr_window_class_init (MrWindowClass *klass)
    * from dropping it, and with it the templates. */
   (void) mr_get_resource ();
   g_type_ensure (MR_TYPE_REGISTER_PAGE);
+  g_type_ensure (MR_TYPE_JOB_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MrWindow, toast_overlay);
@@ -369,6 +375,7 @@ mr_window_class_init (MrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, register_page);
+  gtk_widget_class_bind_template_child (widget_class, MrWindow, job_indicator);
   gtk_widget_class_bind_template_callback (widget_class, on_can_go_back_changed);
 
   gtk_widget_class_install_action (widget_class, "win.add-model", NULL, add_model_action);
@@ -411,6 +418,7 @@ mr_window_init (MrWindow *self)
 
   gtk_spinner_start (self->spinner);
   set_register_actions_enabled (self, FALSE);
+  self->job_actions = mr_job_actions_new (self);
 }
 
 MrWindow *
@@ -471,6 +479,7 @@ mr_window_set_repository (MrWindow     *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
+  mr_job_actions_set_repository (self->job_actions, repository);
   basename = g_path_get_basename (mr_repository_get_path (repository));
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), mr_repository_get_path (repository));
@@ -513,6 +522,24 @@ mr_window_show_open_error (MrWindow     *self,
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   set_register_actions_enabled (self, FALSE);
+}
+
+void
+mr_window_set_job_manager (MrWindow     *self,
+                           MrJobManager *manager)
+{
+  g_return_if_fail (MR_IS_WINDOW (self));
+
+  mr_job_indicator_set_manager (self->job_indicator, manager);
+  mr_job_actions_set_manager (self->job_actions, manager);
+}
+
+MrJobActions *
+mr_window_get_job_actions (MrWindow *self)
+{
+  g_return_val_if_fail (MR_IS_WINDOW (self), NULL);
+
+  return self->job_actions;
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "mr-job-manager.h"
 #include "mr-register-page.h"
 #include "mr-repository.h"
 
@@ -22,6 +23,14 @@ void            mr_window_set_repository    (MrWindow       *self,
 void            mr_window_show_open_error   (MrWindow       *self,
                                              const char     *path,
                                              const GError   *error);
+/* The jobs whose progress the header bar shows and that refreshes and
+ * imports from the Hub run through. */
+void            mr_window_set_job_manager   (MrWindow       *self,
+                                             MrJobManager   *manager);
+/* Refreshing and adding from the Hub and Ollama; declared in
+ * mr-job-actions.h, which includes this header. */
+typedef struct _MrJobActions MrJobActions;
+MrJobActions   *mr_window_get_job_actions   (MrWindow       *self);
 /* TRUE once the register's list is shown. */
 gboolean        mr_window_get_loaded        (MrWindow       *self);
 MrRegisterPage *mr_window_get_register_page (MrWindow       *self);

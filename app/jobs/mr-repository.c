@@ -1329,7 +1329,8 @@ start_check (MrRepository         *self,
 
 /* Stores the outcome of the check; one that could not run is stored as an
  * error (someone tried, and why it failed is evidence too) and finishes
- * with run_error.  A cancelled check is not stored. */
+ * with run_error.  A cancelled check, or one without a runtime to run it,
+ * never tried the model and is not stored. */
 static void
 finish_check (GTask         *task,
               MrCheckStatus  status,
@@ -1339,7 +1340,8 @@ finish_check (GTask         *task,
   MrRepository *self = g_task_get_source_object (task);
   CheckData *data = g_task_get_task_data (task);
 
-  if (run_error != NULL && g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (run_error, MR_CHECK_ERROR, MR_CHECK_ERROR_NO_RUNTIME))
     {
       g_task_return_error (task, run_error);
       g_object_unref (task);

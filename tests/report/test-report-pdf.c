@@ -330,6 +330,62 @@ test_factsheet (void)
   g_assert_nonnull (strstr (text, "Page 1 of 1"));
 }
 
+typedef struct {
+  GMainLoop *loop;
+  GThread   *main_thread;
+  guint      n_updates;
+  gboolean   done;
+  guint      n_pages;
+  GError    *error;
+} AsyncRun;
+
+static void
+note_async_progress (double   fraction,
+                     gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->main_thread);
+  g_assert_false (run->done);
+  run->n_updates++;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->main_thread);
+  run->done = mr_report_job_run_finish (result, &run->n_pages, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* The job on a worker thread; progress and the result come back to this
+ * thread's main context. */
+static void
+test_async (void)
+{
+  Fixture *fixture = get_fixture ();
+  MrReportRequest request = { .type = MR_REPORT_TYPE_GOVERNANCE, .format = MR_REPORT_FORMAT_PDF };
+  g_autofree char *path = g_build_filename (fixture->folder, "async.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MrWorker) worker = mr_worker_new ("report-test");
+  AsyncRun run = { g_main_loop_new (NULL, FALSE), g_thread_self () };
+
+  mr_report_job_run_async (worker, fixture->store, &request, file, note_async_progress, &run,
+                           NULL, async_done, &run);
+  g_main_loop_run (run.loop);
+  g_assert_no_error (run.error);
+  g_assert_true (run.done);
+  g_assert_cmpuint (run.n_pages, >, 2 * N_WARNED);
+  g_assert_cmpuint (run.n_updates, >, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  mr_worker_shutdown (worker, NULL, NULL);
+  g_main_loop_unref (run.loop);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -349,6 +405,7 @@ main (int    argc,
   ADD ("/report/pdf/render-pages", test_render_pages);
   ADD ("/report/pdf/cancelled-keeps-file", test_cancelled_keeps_file);
   ADD ("/report/pdf/factsheet", test_factsheet);
+  ADD ("/report/job/async", test_async);
 #undef ADD
   status = g_test_run ();
   remove_report (&shared_fixture);
