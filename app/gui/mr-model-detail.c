@@ -12,8 +12,10 @@
 #include "mr-display.h"
 #include "mr-error-presenter.h"
 #include "mr-evidence-group.h"
+#include "mr-history-group.h"
 #include "mr-model-detail.h"
 #include "mr-policy-group.h"
+#include "mr-submit-dialog.h"
 #include "mr-snapshots-group.h"
 #include "mr-use-catalog.h"
 
@@ -50,6 +52,8 @@ struct _MrModelDetail
   AdwPreferencesGroup *uses_group;
   MrPolicyGroup       *policy_group;
   MrEvidenceGroup     *evidence_group;
+  MrHistoryGroup      *history_group;
+  GtkWidget           *submit_button;
   MrSnapshotsGroup    *snapshots_group;
   GtkSpinner          *spinner;
 
@@ -59,6 +63,7 @@ struct _MrModelDetail
   MrAiModel           *model;
   gulong               record_handler;
   MrModelRecord       *full_record;
+  MrFramework         *framework;   /* NULL: the shipped one */
   GCancellable        *load_cancellable;
 };
 
@@ -130,6 +135,8 @@ fill_header (MrModelDetail       *self,
              mr_display_openness_style (r->openness));
   set_badge (self->flags_badge, self->flags_icon, self->flags_label,
              mr_display_flag_icon (worst), flags, mr_display_flag_style (worst));
+  gtk_widget_set_visible (self->submit_button,
+                          mr_workflow_can (r->status, MR_WORKFLOW_ACTION_SUBMIT, r->name, NULL, NULL));
 }
 
 static void
@@ -216,6 +223,8 @@ set_full_record (MrModelDetail *self,
     self->full_record = mr_model_record_ref (record);
   mr_policy_group_set_record (self->policy_group, record);
   mr_evidence_group_set_record (self->evidence_group, record);
+  mr_history_group_set_model (self->history_group, self->repository,
+                              record != NULL ? record->id : 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
@@ -240,6 +249,35 @@ on_edit_component (MrModelDetail   *self,
   dialog = mr_component_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     self->repository, self->full_record, kind);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_component_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_submitted (MrModelDetail *self,
+              MrModelRecord *stored)
+{
+  if (self->model != NULL && mr_ai_model_get_id (self->model) == stored->id)
+    mr_ai_model_set_record (self->model, stored);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MrModelDetail *self = MR_MODEL_DETAIL (widget);
+  g_autoptr(MrFramework) shipped = NULL;
+  MrSubmitDialog *dialog;
+
+  if (self->full_record == NULL || self->repository == NULL)
+    return;
+  if (self->framework == NULL)
+    shipped = mr_framework_new_default (NULL);
+  dialog = mr_submit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->repository,
+                                 self->framework != NULL ? self->framework : shipped,
+                                 self->full_record);
+  g_signal_connect_object (dialog, "submitted", G_CALLBACK (on_submitted), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -308,6 +346,7 @@ mr_model_detail_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->full_record, mr_model_record_unref);
+  g_clear_object (&self->framework);
   g_clear_pointer (&self->use_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mr_model_detail_parent_class)->dispose (object);
@@ -372,6 +411,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
 
   g_type_ensure (MR_TYPE_POLICY_GROUP);
   g_type_ensure (MR_TYPE_EVIDENCE_GROUP);
+  g_type_ensure (MR_TYPE_HISTORY_GROUP);
   g_type_ensure (MR_TYPE_SNAPSHOTS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-model-detail.ui");
@@ -403,9 +443,13 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, uses_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, policy_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, history_group);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, submit_button);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, snapshots_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_component);
+
+  gtk_widget_class_install_action (widget_class, "detail.submit", NULL, submit_action);
 }
 
 static void
@@ -446,6 +490,7 @@ mr_model_detail_set_framework (MrModelDetail *self,
 {
   g_return_if_fail (MR_IS_MODEL_DETAIL (self));
 
+  g_set_object (&self->framework, framework);
   mr_policy_group_set_framework (self->policy_group, framework);
 }
 
