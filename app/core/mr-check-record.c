@@ -234,6 +234,25 @@ append_part (GString    *summary,
   g_string_append (summary, part);
 }
 
+/* The worst finding when it is blocking (findings come worst first): what
+ * made the verification fail. */
+static const char *
+blocking_finding (JsonObject *result)
+{
+  JsonNode *node = json_object_get_member (result, "findings");
+  JsonObject *first;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) == 0)
+    return NULL;
+  first = json_array_get_object_element (json_node_get_array (node), 0);
+  if (first == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (first, "severity", NULL),
+                 "blocking") != 0)
+    return NULL;
+  return json_object_get_string_member_with_default (first, "message", NULL);
+}
+
 static void
 summarize_verification (JsonObject *result,
                         GString    *summary)
@@ -241,6 +260,7 @@ summarize_verification (JsonObject *result,
   gint64 parameters = json_object_get_int_member_with_default (result, "parameters", 0);
   g_autofree char *count = NULL;
 
+  append_part (summary, blocking_finding (result));
   append_part (summary, describe_hashes (result));
   if (parameters > 0)
     {

@@ -28,6 +28,7 @@ struct _MrFramework
   GObject          parent_instance;
 
   char            *name;
+  char            *version;
   MrFrameworkRule  tier_rules[N_TIERS];
   MrFrameworkRule *use_rules;     /* by MrIntendedUse.position */
   guint            n_use_rules;
@@ -82,6 +83,7 @@ typedef struct {
   yaml_node_t     *tiers_node;
   gboolean         format_seen;
   char            *name;
+  char            *version;
 } Parser;
 
 static void
@@ -90,6 +92,7 @@ mr_framework_finalize (GObject *object)
   MrFramework *self = MR_FRAMEWORK (object);
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->version, g_free);
   g_clear_pointer (&self->use_rules, g_free);
 
   G_OBJECT_CLASS (mr_framework_parent_class)->finalize (object);
@@ -408,12 +411,14 @@ parse_top_member (Parser      *parser,
       parser->format_seen = TRUE;
       return TRUE;
     }
-  if (g_str_equal (key, "name"))
+  if (g_str_equal (key, "name") || g_str_equal (key, "version"))
     {
+      char **field = g_str_equal (key, "name") ? &parser->name : &parser->version;
+
       if (!expect_type (parser, value, YAML_SCALAR_NODE, path, error))
         return FALSE;
-      g_free (parser->name);
-      parser->name = g_strstrip (g_strdup (scalar (value)));
+      g_free (*field);
+      *field = g_strstrip (g_strdup (scalar (value)));
       return TRUE;
     }
   if (g_str_equal (key, "tiers"))
@@ -474,6 +479,8 @@ build_framework (Parser *parser)
   guint n_uses = mr_use_catalog_get_n_uses (parser->uses);
 
   self->name = g_steal_pointer (&parser->name);
+  if (parser->version != NULL && *parser->version != '\0')
+    self->version = g_steal_pointer (&parser->version);
   for (guint tier = 0; tier < N_TIERS; tier++)
     self->tier_rules[tier] = parser->tiers[tier].rule;
 
@@ -539,6 +546,7 @@ mr_framework_new_from_data (const char  *data,
 
   g_free (parser.use_rules);
   g_free (parser.name);
+  g_free (parser.version);
   yaml_document_delete (&document);
   yaml_parser_delete (&yaml);
   return self;
@@ -576,6 +584,22 @@ mr_framework_get_name (MrFramework *self)
 {
   g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
   return self->name;
+}
+
+const char *
+mr_framework_get_version (MrFramework *self)
+{
+  g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
+  return self->version;
+}
+
+char *
+mr_framework_dup_label (MrFramework *self)
+{
+  g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
+  if (self->version == NULL)
+    return g_strdup (self->name);
+  return g_strdup_printf ("%s %s", self->name, self->version);
 }
 
 const MrFrameworkRule *

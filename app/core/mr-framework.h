@@ -45,6 +45,10 @@ MrFramework           *mr_framework_new_from_file   (GFile           *file,
                                                      GError         **error);
 
 const char            *mr_framework_get_name        (MrFramework     *self);
+/* The organisation's own version label of its policy, or NULL. */
+const char            *mr_framework_get_version     (MrFramework     *self);
+/* "name version", what a decision records as the framework it was made under. */
+char                  *mr_framework_dup_label       (MrFramework     *self);
 const MrFrameworkRule *mr_framework_get_tier_rule   (MrFramework     *self,
                                                      MrRiskTier       tier);
 /* The rule in force for @use: its own fields over its tier's. */

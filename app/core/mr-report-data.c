@@ -455,7 +455,9 @@ mr_report_data_new (GPtrArray             *records,
   data = g_new0 (MrReportData, 1);
   data->organisation = g_strdup (options->organisation);
   data->framework_name = g_strdup (mr_framework_get_name (framework));
-  data->framework_version = g_strdup (options->framework_version);
+  data->framework_version = g_strdup (options->framework_version != NULL
+                                      ? options->framework_version
+                                      : mr_framework_get_version (framework));
   data->period_from = options->period_from;
   data->period_to = options->period_to;
   data->generated_at = options->generated_at != 0 ? options->generated_at

@@ -71,11 +71,21 @@ static const StatusLook status_looks[] = {
   [MR_CHECK_STATUS_ERROR] = { "dialog-warning-symbolic", "warning", N_("Could not run") },
 };
 
+static const StatusLook not_run_look = { "action-unavailable-symbolic", "dim-label", N_("Not run") };
+
 static const char * const kind_titles[] = {
   [MR_CHECK_KIND_VERIFICATION] = N_("Verification"),
   [MR_CHECK_KIND_INFERENCE] = N_("Inference check"),
   [MR_CHECK_KIND_INFERENCE_ENDPOINT] = N_("Inference check on a server"),
 };
+
+/* Callbacks hold a reference to the group and may run after it was
+ * disposed (its template widgets gone), when their job was cancelled. */
+static gboolean
+is_disposed (MrChecksGroup *self)
+{
+  return self->history_rows == NULL;
+}
 
 static char *
 format_when (gint64 unix_utc)
@@ -102,25 +112,21 @@ format_details (const MrCheckRecord *check)
 }
 
 static void
-set_status_look (GtkImage   *icon,
-                 GtkLabel   *label,
-                 const char *icon_name,
-                 const char *style_class,
-                 const char *word)
+set_status_look (GtkImage         *icon,
+                 GtkLabel         *label,
+                 const StatusLook *look)
 {
   for (guint i = 0; i < G_N_ELEMENTS (status_looks); i++)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (icon), status_looks[i].style_class);
       gtk_widget_remove_css_class (GTK_WIDGET (label), status_looks[i].style_class);
     }
-  gtk_image_set_from_icon_name (icon, icon_name);
-  gtk_widget_set_visible (GTK_WIDGET (icon), icon_name != NULL);
-  gtk_label_set_label (label, word);
-  if (style_class != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (icon), style_class);
-      gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
-    }
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), not_run_look.style_class);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), not_run_look.style_class);
+  gtk_image_set_from_icon_name (icon, look->icon_name);
+  gtk_label_set_label (label, _(look->word));
+  gtk_widget_add_css_class (GTK_WIDGET (icon), look->style_class);
+  gtk_widget_add_css_class (GTK_WIDGET (label), look->style_class);
 }
 
 /* check is the latest of its kind, or NULL when there is none. */
@@ -131,18 +137,16 @@ show_latest (AdwActionRow        *row,
              const MrCheckRecord *check)
 {
   g_autofree char *details = NULL;
-  const StatusLook *look;
 
   if (check == NULL)
     {
       adw_action_row_set_subtitle (row, _("Never checked"));
-      set_status_look (icon, label, NULL, NULL, _("Not run"));
+      set_status_look (icon, label, &not_run_look);
       return;
     }
-  look = &status_looks[check->status];
   details = format_details (check);
   adw_action_row_set_subtitle (row, details);
-  set_status_look (icon, label, look->icon_name, look->style_class, _(look->word));
+  set_status_look (icon, label, &status_looks[check->status]);
 }
 
 static GtkWidget *
@@ -329,6 +333,8 @@ on_record_read (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   record = mr_repository_get_finish (MR_REPOSITORY (source), result, &error);
+  if (is_disposed (self))
+    return;
   if (record != NULL && self->model != NULL &&
       mr_ai_model_get_id (self->model) == record->id)
     mr_ai_model_set_record (self->model, record);
@@ -341,6 +347,8 @@ finish_run (MrChecksGroup *self,
             const char    *summary,
             const char    *advice)
 {
+  if (is_disposed (self))
+    return;
   set_running (self, NULL);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -361,7 +369,8 @@ on_verify_progress (double   fraction,
 {
   MrChecksGroup *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (!is_disposed (self))
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void

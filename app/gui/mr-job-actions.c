@@ -106,6 +106,8 @@ on_refreshed_record (GObject      *source,
   g_autoptr(MrModelRecord) record = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
 
   record = mr_repository_get_finish (MR_REPOSITORY (source), result, &error);
   if (self->window == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -121,7 +123,11 @@ on_refreshed_record (GObject      *source,
     return;
   /* Translators: %s is a model name; its approval was withdrawn */
   text = g_strdup_printf (_("“%s” needs review again: its source changed"), record->name);
-  mr_window_add_toast_text (self->window, text);
+  escaped = g_markup_escape_text (text, -1);
+  toast = adw_toast_new (escaped);
+  /* A withdrawn approval matters more than the count of refreshed models. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  mr_window_add_toast (self->window, toast);
 }
 
 static void

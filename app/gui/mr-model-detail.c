@@ -257,8 +257,11 @@ static void
 on_submitted (MrModelDetail *self,
               MrModelRecord *stored)
 {
-  if (self->model != NULL && mr_ai_model_get_id (self->model) == stored->id)
-    mr_ai_model_set_record (self->model, stored);
+  if (self->model == NULL || mr_ai_model_get_id (self->model) != stored->id)
+    return;
+  mr_ai_model_set_record (self->model, stored);
+  /* A submission may keep the revision, so the record is not reloaded. */
+  mr_history_group_set_model (self->history_group, self->repository, stored->id);
 }
 
 static void
@@ -329,6 +332,9 @@ on_record_changed (MrModelDetail *self)
   MrModelRecord *record = mr_ai_model_get_record (self->model);
 
   fill_all (self, record);
+  /* A decision changes the status, not the revision: the history grew. */
+  if (self->full_record != NULL && self->full_record->status != record->status)
+    mr_history_group_set_model (self->history_group, self->repository, record->id);
   /* Another window saved the entry: the evidence shown is out of date. */
   if (self->full_record != NULL && self->full_record != record &&
       self->full_record->revision != record->revision)

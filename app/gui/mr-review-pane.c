@@ -20,6 +20,7 @@ struct _MrReviewPane
 
   /* Template widgets */
   GtkStack       *stack;
+  GtkWidget      *page;
   GtkLabel       *name_label;
   GtkLabel       *status_label;
   AdwActionRow   *uses_row;
@@ -83,7 +84,7 @@ set_row_text (AdwActionRow *row,
 {
   gboolean empty = text == NULL || *text == '\0';
 
-  adw_action_row_set_subtitle (row, empty ? _("Not given") : text);
+  adw_action_row_set_subtitle (row, empty ? _("Not recorded") : text);
 }
 
 static void
@@ -173,11 +174,38 @@ decide_action (GtkWidget  *widget,
 }
 
 static void
+on_retire_response (MrReviewPane *self,
+                    const char   *response)
+{
+  if (g_str_equal (response, "retire"))
+    act (self, MR_WORKFLOW_ACTION_RETIRE);
+}
+
+/* Retiring ends every use of the model: it is not undone by a click. */
+static void
 retire_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  act (MR_REVIEW_PANE (widget), MR_WORKFLOW_ACTION_RETIRE);
+  MrReviewPane *self = MR_REVIEW_PANE (widget);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->record == NULL)
+    return;
+  /* Translators: %s is a model's name */
+  heading = g_strdup_printf (_("Retire “%s”?"), self->record->name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, NULL));
+  adw_message_dialog_set_body (dialog, _("It can no longer be used, and is not offered for "
+                                         "approval again. The comment is recorded as the reason."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "retire", _("_Retire"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "retire", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_retire_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -257,6 +285,19 @@ fill_request (MrReviewPane *self,
   set_row_text (self->changes_row, changes);
 }
 
+/* A new request starts at its top, not where the last one was left.
+ * AdwPreferencesPage has no scroll_to_top before libadwaita 1.3; its
+ * child is the scrolled window. */
+static void
+scroll_to_top (MrReviewPane *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (self->page);
+
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              0.0);
+}
+
 static void
 mr_review_pane_dispose (GObject *object)
 {
@@ -288,6 +329,7 @@ mr_review_pane_class_init (MrReviewPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-review-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, MrReviewPane, page);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, name_label);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, status_label);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, uses_row);
@@ -360,6 +402,7 @@ mr_review_pane_set_request (MrReviewPane  *self,
       gtk_label_set_text (self->name_label, record->name);
       gtk_label_set_text (self->status_label, mr_display_status_title (record->status));
       fill_request (self, events);
+      scroll_to_top (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view), "", -1);
       gtk_editable_set_text (GTK_EDITABLE (self->conditions_row), "");
       mr_date_row_set_date (self->review_date_row, 0);

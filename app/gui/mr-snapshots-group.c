@@ -121,8 +121,13 @@ new_snapshot_row (const MrSnapshot *before,
 
       /* An approval does not cover these: the reader should see which. */
       if (mr_snapshot_change_needs_rereview (change))
-        adw_action_row_add_prefix (ADW_ACTION_ROW (change_row),
-                                   gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, _("An approval does not cover this change"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (change_row), icon);
+        }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), change_row);
     }
   return row;

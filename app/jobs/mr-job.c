@@ -212,6 +212,7 @@ schedule_delivery (MrJob  *self,
   source = delay_us > 0 ? g_timeout_source_new (delay_us / 1000 + 1) : g_idle_source_new ();
   g_source_set_callback (source, deliver, g_object_ref (self), g_object_unref);
   g_source_set_static_name (source, "[mr-job] deliver");
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_attach (source, self->context);
 }
 
@@ -253,6 +254,8 @@ mr_job_finish (MrJob *self)
   source = g_idle_source_new ();
   g_source_set_callback (source, deliver, g_object_ref (self), g_object_unref);
   g_source_set_static_name (source, "[mr-job] finish");
+  /* An idle would wait behind the UI's redraws while a spinner turns. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_attach (source, self->context);
 }
 

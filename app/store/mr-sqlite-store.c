@@ -1080,10 +1080,11 @@ act_in_transaction (MrSqliteStore          *self,
                     GError                **error)
 {
   MrFramework *framework = mr_store_get_framework (MR_STORE (self));
+  g_autofree char *framework_label = mr_framework_dup_label (framework);
   gint64 now = now_seconds ();
 
   return mr_sqlite_approvals_act (self->db, self->path, entry, action, input, actor,
-                                  mr_framework_get_name (framework), now,
+                                  framework_label, now,
                                   mr_workflow_next_review (entry, framework, now), error);
 }
 

@@ -83,12 +83,17 @@ def a_failed_verification_is_stored_as_failed(env):
     checks = env.checks(model_id)
     expect([c["status"] for c in checks] == ["passed", "failed"], checks)
     expect(checks[0]["id"] > checks[1]["id"], "not newest first")
+    text = env.run("checks", model_id).stdout
+    expect("FAILED" in text and "was expected" in text, text)
 
 
 @test
 def a_verification_that_cannot_run_is_an_error(env):
     missing = os.path.join(env.tmp, "gone.gguf")
+    with open(MODEL, "rb") as source, open(missing, "wb") as copy:
+        copy.write(source.read())
     model_id = env.add(missing)
+    os.remove(missing)
     result = env.run("verify", model_id, expect_code=1)
     checks = env.checks(model_id)
     expect(len(checks) == 1 and checks[0]["status"] == "error", checks)

@@ -117,7 +117,7 @@ static void
 save_screenshot (Fixture    *fixture,
                  const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "gui-checks", name, NULL);
   g_autoptr(GError) error = NULL;
 
   /* Let layout and icon loading settle before the frame is taken. */

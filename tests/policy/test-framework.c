@@ -20,6 +20,7 @@ test_default (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (mr_framework_get_name (framework), ==, "Default governance framework");
+  g_assert_cmpstr (mr_framework_get_version (framework), ==, "2026.1");
 
   rule = mr_framework_get_tier_rule (framework, MR_RISK_TIER_PROHIBITED);
   g_assert_true (rule->blocked);

@@ -192,7 +192,7 @@ test_separation_of_duties (Fixture       *fixture,
   g_assert_cmpint (event_at (events, 1)->action, ==, MR_WORKFLOW_ACTION_APPROVE);
   g_assert_cmpstr (event_at (events, 1)->actor, ==, "bob");
   g_assert_cmpstr (event_at (events, 1)->comment, ==, "Evidence is sufficient");
-  g_assert_cmpstr (event_at (events, 1)->framework, ==, "Default governance framework");
+  g_assert_cmpstr (event_at (events, 1)->framework, ==, "Default governance framework 2026.1");
   /* The request asked for 2030; the framework wants chatbots reviewed
    * within a year, and the earlier date wins. */
   g_assert_cmpint (event_at (events, 0)->review_date, ==, 1893456000);

@@ -118,7 +118,7 @@ def submit_then_approve_by_someone_else(env):
                  [("submit", "alice"), ("approve", "bob")], "history")
     expect_equal(steps[1]["review_date"], review_date + "T00:00:00Z", "review date kept")
     expect_equal(steps[1]["intended_uses"], ["chatbot"], "uses approved")
-    expect_equal(steps[1]["framework"], "Default governance framework", "framework")
+    expect_equal(steps[1]["framework"], "Default governance framework 2026.1", "framework")
 
 
 @test

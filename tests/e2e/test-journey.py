@@ -1,0 +1,404 @@
+#!/usr/bin/python3
+# test-journey.py — a user's first session, driven through AT-SPI with
+# dogtail against the copy `meson install` put into a throwaway DESTDIR.
+# Runs inside tests/xvfb-wrapper.sh; a screenshot of the whole screen after
+# every step goes to <builddir>/tests/e2e/screenshots.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from dogtail.config import config
+# GTK 4 needs no toolkit-accessibility key, and dogtail's default delays
+# (up to a second after every action) would make the run minutes long.
+config.checkForA11y = False
+config.logDebugToFile = False
+config.searchCutoffCount = 30
+config.searchBackoffDuration = 0.2
+config.defaultDelay = 0.05
+config.actionDelay = 0.05
+config.typingDelay = 0.01
+from dogtail import tree  # noqa: E402
+from dogtail.predicate import GenericPredicate  # noqa: E402
+import pyatspi  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mr_e2e import Installation, LoopbackHub, Tap, layout  # noqa: E402
+
+HUB_MODEL = 'allenai/OLMo-2-1124-7B'
+HUB_MODEL_NAME = 'OLMo-2-1124-7B'
+HIGH_RISK_USE = 'Credit scoring'
+REVIEWER = 'e2e-reviewer'
+
+# Roles a user operates; each needs an accessible name of its own.
+CONTROL_ROLES = ('push button', 'toggle button', 'entry', 'password text', 'text',
+                 'check box', 'radio button', 'combo box', 'menu item', 'page tab',
+                 'spin button', 'slider')
+
+
+def wait_for(what, fn, timeout=10.0):
+    """Polls fn until it returns something true; fails naming what."""
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        try:
+            last = fn()
+        except Exception as e:  # the tree changes under our feet
+            last = e
+        if last and not isinstance(last, Exception):
+            return last
+        time.sleep(0.1)
+    raise AssertionError('timed out waiting for %s (last: %r)' % (what, last))
+
+
+def visible(node):
+    return node.getState().contains(pyatspi.STATE_VISIBLE)
+
+
+def find_all(root, role=None, name=None, contains=None):
+    """Every visible descendant with that role (and name, or name part)."""
+    def match(node):
+        if role is not None and node.roleName != role:
+            return False
+        if name is not None and node.name != name:
+            return False
+        if contains is not None and contains not in node.name:
+            return False
+        return True
+    return [n for n in root.findChildren(match, showingOnly=False) if visible(n)]
+
+
+def find_one(root, role=None, name=None, contains=None, timeout=10.0):
+    what = '%s %r' % (role or 'node', name if name is not None else contains)
+    return wait_for(what, lambda: (find_all(root, role, name, contains) or [None])[0], timeout)
+
+
+def type_name(name):
+    """GTK falls back to the widget's type name when it has no label."""
+    return name[:3] in ('Gtk', 'Adw') or (name[:2] == 'Mr' and name[2:3].isupper())
+
+
+class Journey:
+    def __init__(self, tap, inst, home, hub, shots):
+        self.tap = tap
+        self.inst = inst
+        self.home = home
+        self.shots = shots
+        self.n_shots = 0
+        self.proc = None
+        self.app = None
+        self.frame = None
+        self.nameless = {}
+        self.env = inst.env(
+            XDG_DATA_HOME=os.path.join(home, 'data'),
+            XDG_CONFIG_HOME=os.path.join(home, 'config'),
+            XDG_CACHE_HOME=os.path.join(home, 'cache'),
+            HF_ENDPOINT=hub.base,
+            GIO_USE_PROXY_RESOLVER='dummy')
+        self.env.pop('HF_TOKEN', None)
+        for directory in ('data', 'config', 'cache'):
+            os.makedirs(os.path.join(home, directory), exist_ok=True)
+        self.database = os.path.join(home, 'data', 'model-register', 'register.db')
+
+    # --- the app -----------------------------------------------------------
+
+    def start(self):
+        self.proc = subprocess.Popen([self.inst.program], env=self.env,
+                                     stdout=subprocess.DEVNULL)
+        self.app = tree.root.application('model-register')
+        self.frame = find_one(self.app, role='frame', name='Model Register')
+
+    def quit(self):
+        if self.proc is None:
+            return
+        if self.frame is not None:
+            try:
+                self.frame.doActionNamed('window.close')
+            except Exception:
+                pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self.proc = None
+        self.app = self.frame = None
+
+    def action(self, name):
+        """Activates one of the window's actions, the ones its menus use."""
+        self.frame.doActionNamed(name)
+
+    def shot(self, label):
+        self.n_shots += 1
+        path = os.path.join(self.shots, '%02d-%s.png' % (self.n_shots, label))
+        result = subprocess.run(['import', '-window', 'root', path],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if result.returncode != 0:
+            self.tap.note('screenshot %s failed: %s' % (path, result.stdout))
+
+    def audit_names(self, root, where):
+        """Notes the controls under root that have no name of their own.
+
+        A GtkMenuButton's inner toggle button is named through its parent."""
+        for node in root.findChildren(lambda n: n.roleName in CONTROL_ROLES, showingOnly=False):
+            if not visible(node):
+                continue
+            name = node.name.strip()
+            if name and not type_name(name):
+                continue
+            parent = node.parent
+            if parent is not None and parent.roleName == node.roleName and \
+               parent.name.strip() and not type_name(parent.name):
+                continue
+            path = []
+            up = node.parent
+            while up is not None and up.roleName not in ('frame', 'dialog', 'application'):
+                if up.name and not type_name(up.name):
+                    path.append(up.name)
+                    break
+                up = up.parent
+            key = '%s %r in %s%s' % (node.roleName, node.name, where,
+                                     ' (under %r)' % path[0] if path else '')
+            self.nameless[key] = True
+
+    # --- the command line ------------------------------------------------------
+
+    def cli(self, argv, actor=None):
+        """The installed program, or model-register-test acting as actor."""
+        env = dict(self.env)
+        program = self.inst.program
+        if actor is not None:
+            program = layout('TEST_CLI')
+            env['MODEL_REGISTER_TEST_ACTOR'] = actor
+        return subprocess.run([program] + argv + ['--database', self.database], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              timeout=30)
+
+    def model_id(self, name):
+        result = self.cli(['list', '--format', 'csv'])
+        for line in result.stdout.splitlines()[1:]:
+            fields = line.split(',')
+            if name in line:
+                return fields[0]
+        return None
+
+    # --- what the list shows ---------------------------------------------------
+
+    def row_labels(self, model_name):
+        """The label texts of the list row that shows model_name."""
+        for row in find_all(self.frame, role='table row'):
+            texts = [label.name for label in find_all(row, role='label')]
+            if model_name in texts:
+                return texts
+        return None
+
+    def list_names(self, candidates):
+        """The candidates in the order the list shows them."""
+        order = []
+        for row in find_all(self.frame, role='table row'):
+            for label in find_all(row, role='label'):
+                if label.name in candidates:
+                    order.append(label.name)
+        return order
+
+    def count_label(self):
+        for label in find_all(self.frame, role='label', contains=' model'):
+            if ' of ' in label.name:
+                return label.name
+        return None
+
+
+def toggle_by_keyboard(start, target, expander, limit=80):
+    """Tabs from start to target and presses space, as a keyboard user
+    would, opening expander on the way; False when target never gets the
+    focus.  (GTK 4.8 gives a check button no Action, and no ScrollTo to
+    bring a row below the fold into reach of the pointer.)"""
+    from dogtail import rawinput
+    x, y = start.position
+    w, h = start.size
+    rawinput.click(x + w // 2, y + h // 2)
+    for _ in range(limit):
+        if target.focused:
+            rawinput.pressKey('space')
+            return True
+        if expander.focused:
+            rawinput.pressKey('Return')
+        rawinput.pressKey('Tab')
+        time.sleep(0.02)
+    return False
+
+
+def step_first_start(j, tap):
+    j.start()
+    find_one(j.frame, role='label', name='Add Your First Model')
+    tap.ok(j.count_label() in (None, '0 of 0 models') and not j.row_labels(HUB_MODEL_NAME),
+           'first start: an empty register shows its empty state', j.count_label())
+    j.audit_names(j.frame, 'the main window')
+    j.shot('empty-register')
+
+
+def step_add_from_hub(j, tap):
+    # The window action the Add menu's "From Hugging Face…" item activates;
+    # GTK 4.8 offers no AT-SPI way into a GtkPopoverMenu's items.
+    j.action('win.add-from-hub')
+    dialog = find_one(j.app, role='frame', name='Add from Hugging Face')
+    j.audit_names(dialog, 'the Hugging Face dialog')
+    find_one(dialog, role='text', name='Repository (owner/name)').text = HUB_MODEL
+    j.shot('add-from-hugging-face')
+    dialog.doActionNamed('hub-add.fetch')
+    editor = find_one(j.app, role='frame', name='Add Model', timeout=15)
+    repo = find_one(editor, role='text', name='Repository id (owner/name)')
+    j.audit_names(editor, 'the model editor')
+    j.shot('editor-filled-from-hub')
+    checkbox = find_one(editor, role='check box', name=HIGH_RISK_USE)
+    picked = toggle_by_keyboard(repo, checkbox, find_one(editor, role='list item', name='High-risk'))
+    picked = picked and wait_for('the use to be ticked', lambda: checkbox.checked, 2)
+    editor.doActionNamed('editor.save')
+    labels = wait_for('the new row', lambda: j.row_labels(HUB_MODEL_NAME), 15)
+    tap.ok(labels is not None and 'allenai' in labels,
+           'add from the loopback Hub: the model is in the list', labels)
+    j.shot('added-from-hub')
+    return picked
+
+
+def step_high_risk_use(j, tap, picked_in_gui):
+    if not picked_in_gui:
+        # See toggle_by_keyboard(): the picker's rows are out of AT-SPI's
+        # reach, so the installed command line sets the use instead.
+        j.quit()
+        result = j.cli(['edit', j.model_id(HUB_MODEL_NAME), '--use', 'credit-scoring'])
+        tap.ok(result.returncode == 0, 'pick "%s" (with the installed command line)' % HIGH_RISK_USE,
+               result.stderr)
+        j.start()
+    labels = wait_for('the row', lambda: j.row_labels(HUB_MODEL_NAME), 10)
+    tap.ok('Open weights' in labels, 'the list shows the openness level', labels)
+    flags = [text for text in labels if 'block' in text.lower()]
+    tap.ok(len(flags) == 1, 'the list shows a blocking flag for the high-risk use', labels)
+    tap.ok(HIGH_RISK_USE in labels, 'the list shows the intended use', labels)
+    j.shot('openness-and-blocking-flag')
+
+
+def step_workflow(j, tap):
+    model = j.model_id(HUB_MODEL_NAME)
+    # The GUI's actor is the operating-system user, as is the installed
+    # command line's: submit as that user ...
+    result = j.cli(['submit', model, '--comment', 'Scores loan applications for the pilot.',
+                    '--owner', 'Risk Office', '--justification',
+                    'A human reviews every score; the model only ranks applications.'])
+    tap.ok(result.returncode == 0, 'submit for approval', result.stderr)
+    # ... which may not approve its own request ...
+    result = j.cli(['approve', model, '--comment', 'Looks fine to me.'])
+    tap.ok(result.returncode != 0 and result.stderr.strip() != '',
+           'the submitter is refused as its approver', result.stdout + result.stderr)
+    tap.note('refusal: ' + result.stderr.strip())
+    # ... and a second person, played by the test-only program (the
+    # installed one has no way to claim another identity), may.
+    result = j.cli(['approve', model, '--comment', 'Approved for the pilot.'], actor=REVIEWER)
+    tap.ok(result.returncode == 0, 'a second identity approves it', result.stderr)
+    result = j.cli(['history', model])
+    tap.ok(REVIEWER in result.stdout, 'the history names the approver', result.stdout)
+
+
+def step_report(j, tap, workdir):
+    pdf = os.path.join(workdir, 'governance.pdf')
+    result = j.cli(['report', '--type', 'governance', '--format', 'pdf', '--output', pdf])
+    tap.ok(result.returncode == 0 and os.path.isfile(pdf), 'export a governance report',
+           result.stderr)
+    text = subprocess.run(['pdftotext', pdf, '-'], stdout=subprocess.PIPE, text=True).stdout
+    tap.ok(HUB_MODEL_NAME in text, 'the report names the model', text[:2000])
+
+
+def step_search_sort_filter(j, tap):
+    result = j.cli(['add', '--name', 'Zeta Summariser', '--provider', 'In-house',
+                    '--use', 'document-summarisation'])
+    tap.ok(result.returncode == 0, 'a second model for the list', result.stderr)
+    j.quit()
+    j.start()
+    names = (HUB_MODEL_NAME, 'Zeta Summariser')
+    wait_for('both rows', lambda: len(j.list_names(names)) == 2, 10)
+    labels = j.row_labels(HUB_MODEL_NAME)
+    tap.ok(labels is not None and 'Approved' in labels, 'the approval shows in the list', labels)
+
+    search = find_one(j.frame, role='entry', name='Search models')
+    search.text = 'zeta'
+    tap.ok(wait_for('one row', lambda: j.list_names(names) == ['Zeta Summariser'], 5),
+           'search narrows the list')
+    j.shot('search')
+    search.text = ''
+    wait_for('both rows again', lambda: len(j.list_names(names)) == 2, 5)
+    tap.ok(True, 'clearing the search brings every model back')
+    j.shot('list')
+
+    # Sorting: a click on the column title (the window sits at the
+    # screen's origin, there being no window manager).
+    from dogtail import rawinput
+    title = find_one(j.frame, role='label', name='Name')
+    x, y = title.position
+    w, h = title.size
+    before = j.list_names(names)
+    rawinput.click(x + w // 2, y + h // 2)
+    ascending = wait_for('a sorted list', lambda: j.list_names(names) == sorted(names), 5)
+    rawinput.click(x + w // 2, y + h // 2)
+    descending = wait_for('a reversed list',
+                          lambda: j.list_names(names) == sorted(names, reverse=True), 5)
+    tap.ok(ascending and descending, 'a click on the Name column sorts, a second reverses it',
+           before)
+    j.shot('sorted-by-name-descending')
+
+
+def step_restart(j, tap):
+    j.quit()
+    j.start()
+    labels = wait_for('the row after a restart', lambda: j.row_labels(HUB_MODEL_NAME), 10)
+    tap.ok(labels is not None and 'Approved' in labels and 'Open weights' in labels
+           and HIGH_RISK_USE in labels,
+           'after quitting and starting again everything is still there', labels)
+    tap.ok(j.count_label() == '2 of 2 models', 'both models are still counted', j.count_label())
+    j.shot('after-restart')
+    j.quit()
+
+
+def main():
+    tap = Tap()
+    shots = os.path.join(layout('BUILD_ROOT'), 'tests', 'e2e', 'screenshots', 'journey')
+    os.makedirs(shots, exist_ok=True)
+    for old in os.listdir(shots):
+        os.unlink(os.path.join(shots, old))
+    with tempfile.TemporaryDirectory(prefix='mr-e2e-journey-') as workdir:
+        inst = Installation(workdir)
+        failure = inst.install()
+        if not tap.ok(failure is None, 'meson install --destdir into a throwaway directory',
+                      failure):
+            return tap.finish()
+        hub = LoopbackHub()
+        journey = Journey(tap, inst, os.path.join(workdir, 'home'), hub, shots)
+        try:
+            step_first_start(journey, tap)
+            tap.note('first start')
+            picked = step_add_from_hub(journey, tap)
+            tap.note('added from the Hub')
+            step_high_risk_use(journey, tap, picked)
+            step_workflow(journey, tap)
+            tap.note('submitted and approved')
+            step_report(journey, tap, workdir)
+            step_search_sort_filter(journey, tap)
+            tap.note('searched and sorted')
+            step_restart(journey, tap)
+        except AssertionError as e:
+            tap.ok(False, 'the journey went on', e)
+            journey.shot('failure')
+        finally:
+            journey.quit()
+            hub.close()
+        tap.ok(not journey.nameless, 'every control met has an accessible name',
+               '\n'.join(sorted(journey.nameless)))
+        tap.note('%d screenshots in %s' % (journey.n_shots, shots))
+    return tap.finish()
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,542 @@
+/* test-approvals-gui.c — the Approvals and Reports pages, end to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real register in a temp dir and the real window: a model is submitted
+ * through the form (Submit stays disabled until a blocking flag is
+ * justified), refused to its submitter and approved by a second person
+ * (MODEL_REGISTER_TEST_ACTOR, honoured by the test-only identity library),
+ * its history and the audit trail show the decision, the chain verifies,
+ * and reports are exported as HTML and PDF.  Screenshots of each state go
+ * to BUILDDIR/tests/gui-approvals/screenshots/.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mr-approvals-page.h"
+#include "mr-audit-window.h"
+#include "mr-debug-hooks.h"
+#include "mr-gui-test-util.h"
+#include "mr-history-group.h"
+#include "mr-model-detail.h"
+#include "mr-reports-page.h"
+#include "mr-review-pane.h"
+#include "mr-submit-dialog.h"
+#include "mr-use-picker.h"
+#include "mr-window.h"
+
+typedef struct {
+  char          *path;
+  MrRepository  *repository;
+  MrWindow      *window;
+  MrModelRecord *llama;   /* as written */
+} Fixture;
+
+static gboolean
+window_loaded (gpointer data)
+{
+  return mr_window_get_loaded (data);
+}
+
+static void
+fixture_open (Fixture *fixture,
+              int      width)
+{
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  MrModelRecord *llama = mr_test_make_llama_record ();
+
+  llama->status = MR_STATUS_DRAFT;
+  g_ptr_array_add (extra, llama);
+  fixture->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  mr_test_write_register (fixture->path, 3, extra);
+  fixture->repository = mr_test_open_repository (fixture->path);
+  fixture->window = g_object_ref_sink (mr_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  mr_window_set_repository (fixture->window, fixture->repository);
+  g_assert_true (mr_test_spin_until (window_loaded, fixture->window, 30000));
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  mr_repository_shutdown (fixture->repository);
+  g_object_unref (fixture->repository);
+  g_free (fixture->path);
+}
+
+static void
+save (GtkWidget  *widget,
+      const char *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui-approvals", "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      g_clear_error (&error);
+      mr_test_spin_for (400);
+      if (mr_debug_hooks_save_screenshot (widget, path, &error))
+        break;
+    }
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
+}
+
+/* Scrolls the page that holds widget so that widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  g_assert_nonnull (scrolled);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  /* A window just shown has no page size yet: the value would be clamped. */
+  mr_test_spin_for (600);
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* y is within the visible part: the viewport moves its child. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+}
+
+static GtkWidget *
+find (Fixture    *fixture,
+      const char *id)
+{
+  GtkWidget *widget = mr_test_find_by_id (GTK_WIDGET (fixture->window), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (fixture, "view_stack")), name);
+  mr_test_spin_for (100);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_submit_dialog (gpointer data)
+{
+  return find_toplevel (MR_TYPE_SUBMIT_DIALOG) != NULL;
+}
+
+static gboolean
+no_submit_dialog (gpointer data)
+{
+  return find_toplevel (MR_TYPE_SUBMIT_DIALOG) == NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+detail_loaded (gpointer data)
+{
+  return mr_model_detail_get_full_record (data) != NULL;
+}
+
+static gboolean
+queue_loaded (gpointer data)
+{
+  return !mr_approvals_page_get_loading (data) && mr_approvals_page_get_n_shown (data) > 0;
+}
+
+static gboolean
+history_loaded (gpointer data)
+{
+  return !mr_history_group_get_loading (data);
+}
+
+static void
+set_text (GtkWidget  *text_view,
+          const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), text, -1);
+}
+
+/* Selects the Llama entry on the register page; returns the detail pane. */
+static MrModelDetail *
+select_llama (Fixture *fixture)
+{
+  MrRegisterPage *page = mr_window_get_register_page (fixture->window);
+  GListModel *visible = mr_register_page_get_visible (page);
+  MrModelDetail *detail;
+
+  detail = MR_MODEL_DETAIL (mr_test_find_by_type (GTK_WIDGET (page), MR_TYPE_MODEL_DETAIL));
+  mr_register_page_search (page, fixture->llama->name);
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(MrAiModel) model = g_list_model_get_item (visible, i);
+
+      if (mr_ai_model_get_id (model) != fixture->llama->id)
+        continue;
+      mr_register_page_select (page, i);
+      g_assert_true (mr_test_spin_until (detail_loaded, detail, 10000));
+      g_assert_cmpint (mr_model_detail_get_full_record (detail)->id, ==, fixture->llama->id);
+      return detail;
+    }
+  g_assert_not_reached ();
+}
+
+static MrSubmitDialog *
+submit_with_blocking_flag (Fixture       *fixture,
+                           MrModelDetail *detail)
+{
+  MrSubmitDialog *dialog;
+  GtkWidget *root;
+
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.submit", NULL);
+  g_assert_true (mr_test_spin_until (has_submit_dialog, NULL, 5000));
+  dialog = MR_SUBMIT_DIALOG (find_toplevel (MR_TYPE_SUBMIT_DIALOG));
+  root = GTK_WIDGET (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (mr_test_find_by_id (root, "owner_row")), "Risk Office");
+  set_text (mr_test_find_by_id (root, "comment_view"), "Scoring loan applications faster.");
+  g_assert_true (mr_use_picker_set_use_active (MR_USE_PICKER (mr_test_find_by_id (root, "use_picker")),
+                                               "social-scoring", TRUE));
+  /* A prohibited use blocks: the form asks why, and Submit waits for it. */
+  g_assert_true (gtk_widget_get_visible (mr_test_find_by_id (root, "justification_group")));
+  g_assert_false (mr_submit_dialog_get_can_submit (dialog));
+  g_assert_false (gtk_widget_get_sensitive (mr_test_find_by_id (root, "submit_button")));
+  scroll_to (mr_test_find_by_id (root, "policy_group"));
+  save (root, "submit-form-flags");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  mr_test_spin_for (800);
+  scroll_to (mr_test_find_by_id (root, "justification_group"));
+  save (root, "submit-form-blocking-narrow");
+
+  set_text (mr_test_find_by_id (root, "justification_view"),
+            "Internal research sandbox only; no decisions about people.");
+  g_assert_true (mr_submit_dialog_get_can_submit (dialog));
+  g_assert_true (gtk_widget_get_sensitive (mr_test_find_by_id (root, "submit_button")));
+  return dialog;
+}
+
+static MrReviewPane *
+open_review (Fixture         *fixture,
+             MrApprovalsPage *page,
+             gint64           id)
+{
+  MrReviewPane *pane = MR_REVIEW_PANE (mr_approvals_page_get_review_pane (page));
+
+  g_assert_true (mr_test_spin_until (queue_loaded, page, 10000));
+  for (guint i = 0; i < mr_approvals_page_get_n_shown (page); i++)
+    {
+      mr_approvals_page_select (page, i);
+      if (mr_review_pane_get_record (pane) != NULL && mr_review_pane_get_record (pane)->id == id)
+        return pane;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_approved (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->repository, fixture->llama->id);
+
+  return record->status == MR_STATUS_APPROVED;
+}
+
+static gboolean
+is_submitted (gpointer data)
+{
+  Fixture *fixture = data;
+  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->repository, fixture->llama->id);
+
+  return record->status == MR_STATUS_SUBMITTED;
+}
+
+static void
+decide_as (MrReviewPane *pane,
+           const char   *actor)
+{
+  g_setenv ("MODEL_REGISTER_TEST_ACTOR", actor, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (pane), "review.decide", NULL);
+}
+
+static void
+check_refused_to_submitter (MrReviewPane *pane)
+{
+  GtkWindow *message;
+  g_autofree char *text = NULL;
+
+  decide_as (pane, "alice");
+  g_assert_true (mr_test_spin_until (has_message_dialog, NULL, 10000));
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  text = g_strconcat (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), "\n",
+                      adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), NULL);
+  g_assert_nonnull (strstr (text, "separation of duties"));
+  g_assert_nonnull (strstr (text, "Ask another reviewer"));
+  gtk_window_destroy (message);
+}
+
+static void
+check_history (Fixture *fixture)
+{
+  GtkWidget *group = mr_history_group_new ();
+  g_autofree char *text = NULL;
+
+  g_object_ref_sink (group);
+  mr_history_group_set_model (MR_HISTORY_GROUP (group), fixture->repository, fixture->llama->id);
+  g_assert_true (mr_test_spin_until (history_loaded, group, 10000));
+  text = mr_test_collect_text (group);
+  g_assert_nonnull (strstr (text, "Submitted for approval"));
+  g_assert_nonnull (strstr (text, "Approved"));
+  g_assert_nonnull (strstr (text, "bob"));
+  g_assert_nonnull (strstr (text, "Evidence is sufficient"));
+  g_object_unref (group);
+}
+
+/* The register page's detail pane lists the decision in its History. */
+static void
+check_detail_history (Fixture *fixture)
+{
+  MrModelDetail *detail;
+  GtkWidget *group;
+  g_autofree char *text = NULL;
+
+  show_page (fixture, "register");
+  detail = select_llama (fixture);
+  group = mr_test_find_by_id (GTK_WIDGET (detail), "history_group");
+  g_assert_nonnull (group);
+  g_assert_true (mr_test_spin_until (history_loaded, group, 10000));
+  text = mr_test_collect_text (group);
+  g_assert_nonnull (strstr (text, "Approved"));
+  g_assert_nonnull (strstr (text, "Evidence is sufficient"));
+  scroll_to (group);
+  save (GTK_WIDGET (fixture->window), "detail-history");
+}
+
+static gboolean
+audit_listed (gpointer data)
+{
+  return mr_audit_window_get_n_shown (data) > 0;
+}
+
+static gboolean
+audit_verified (gpointer data)
+{
+  return mr_audit_window_get_status (data) != NULL;
+}
+
+static void
+check_audit (Fixture         *fixture,
+             MrApprovalsPage *page)
+{
+  MrAuditWindow *audit = MR_AUDIT_WINDOW (mr_approvals_page_show_audit (page));
+
+  g_assert_true (mr_test_spin_until (audit_listed, audit, 10000));
+  mr_audit_window_verify (audit);
+  g_assert_true (mr_test_spin_until (audit_verified, audit, 10000));
+  g_assert_true (g_str_has_prefix (mr_audit_window_get_status (audit), "Audit trail intact: "));
+  save (GTK_WIDGET (audit), "audit-trail");
+
+  mr_audit_window_set_filter (audit, "approve", NULL);
+  g_assert_cmpuint (mr_audit_window_get_n_shown (audit), ==, 1);
+  mr_audit_window_set_filter (audit, NULL, "nobody-at-all");
+  g_assert_cmpuint (mr_audit_window_get_n_shown (audit), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (audit));
+}
+
+static MrModelRecord *
+find_llama (MrRepository *repository)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  mr_repository_list_async (repository, MR_LOAD_SUMMARY, NULL, mr_test_keep_result, &result);
+  mr_test_await (&result);
+  records = mr_repository_list_finish (repository, result, NULL);
+  g_assert_nonnull (records);
+  for (guint i = 0; i < records->len; i++)
+    {
+      MrModelRecord *record = g_ptr_array_index (records, i);
+
+      if (g_str_equal (record->name, "Llama-3.1-8B-Instruct"))
+        return mr_model_record_ref (record);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_workflow (void)
+{
+  Fixture fixture = { 0 };
+  MrApprovalsPage *page;
+  MrModelDetail *detail;
+  MrReviewPane *pane;
+
+  fixture_open (&fixture, 1200);
+  fixture.llama = find_llama (fixture.repository);
+  g_setenv ("MODEL_REGISTER_TEST_ACTOR", "alice", TRUE);
+
+  detail = select_llama (&fixture);
+  submit_with_blocking_flag (&fixture, detail);
+  gtk_widget_activate_action (GTK_WIDGET (find_toplevel (MR_TYPE_SUBMIT_DIALOG)),
+                              "submit.submit", NULL);
+  g_assert_true (mr_test_spin_until (no_submit_dialog, NULL, 10000));
+  g_assert_true (is_submitted (&fixture));
+  save (GTK_WIDGET (fixture.window), "detail-submitted");
+
+  show_page (&fixture, "approvals");
+  page = MR_APPROVALS_PAGE (find (&fixture, "approvals_page"));
+  pane = open_review (&fixture, page, fixture.llama->id);
+  set_text (mr_test_find_by_id (GTK_WIDGET (pane), "comment_view"), "Evidence is sufficient.");
+  save (GTK_WIDGET (fixture.window), "approvals-queue-and-review");
+  scroll_to (mr_test_find_by_id (GTK_WIDGET (pane), "decision_row"));
+  save (GTK_WIDGET (fixture.window), "review-form-decision");
+
+  check_refused_to_submitter (pane);
+  g_assert_true (is_submitted (&fixture));
+  decide_as (pane, "bob");
+  g_assert_true (mr_test_spin_until (is_approved, &fixture, 10000));
+
+  check_history (&fixture);
+  check_audit (&fixture, page);
+  check_detail_history (&fixture);
+
+  show_page (&fixture, "approvals");
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
+  save (GTK_WIDGET (fixture.window), "approvals-narrow");
+  /* Folded: a request opens the form in place, with a way back. */
+  g_assert_true (mr_test_spin_until (queue_loaded, page, 10000));
+  mr_approvals_page_select (page, 0);
+  save (GTK_WIDGET (fixture.window), "review-narrow");
+  g_assert_true (gtk_widget_get_visible (mr_test_find_by_id (GTK_WIDGET (page), "back_button")));
+  mr_model_record_unref (fixture.llama);
+  fixture_close (&fixture);
+}
+
+static void
+export_report (MrReportsPage  *page,
+               MrReportType    type,
+               MrReportFormat  format,
+               const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mr_reports_page_set_report (page, type, format));
+  mr_reports_page_export_async (page, file, mr_test_keep_result, &result);
+  mr_test_await (&result);
+  g_assert_true (mr_reports_page_export_finish (page, result, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+models_listed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return mr_reports_page_set_model (MR_REPORTS_PAGE (find (fixture, "reports_page")),
+                                    fixture->llama->id);
+}
+
+static void
+test_reports (void)
+{
+  Fixture fixture = { 0 };
+  MrReportsPage *page;
+  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "reports", NULL);
+  g_autofree char *html_path = g_build_filename (dir, "governance.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "factsheet.pdf", NULL);
+  g_autofree char *sheet_path = g_build_filename (dir, "factsheet.html", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *sheet = NULL;
+  gsize pdf_length;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  fixture_open (&fixture, 1000);
+  fixture.llama = find_llama (fixture.repository);
+  show_page (&fixture, "reports");
+  page = MR_REPORTS_PAGE (find (&fixture, "reports_page"));
+  g_assert_true (mr_test_spin_until (models_listed, &fixture, 10000));
+
+  export_report (page, MR_REPORT_TYPE_GOVERNANCE, MR_REPORT_FORMAT_HTML, html_path);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, fixture.llama->name));
+
+  export_report (page, MR_REPORT_TYPE_FACTSHEET, MR_REPORT_FORMAT_HTML, sheet_path);
+  g_assert_true (g_file_get_contents (sheet_path, &sheet, NULL, NULL));
+  g_assert_nonnull (strstr (sheet, fixture.llama->name));
+
+  export_report (page, MR_REPORT_TYPE_FACTSHEET, MR_REPORT_FORMAT_PDF, pdf_path);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
+  g_assert_cmpuint (pdf_length, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* A format the type does not allow is refused, not silently changed. */
+  g_assert_false (mr_reports_page_set_report (page, MR_REPORT_TYPE_INVENTORY, MR_REPORT_FORMAT_PDF));
+
+  mr_reports_page_set_report (page, MR_REPORT_TYPE_GOVERNANCE, MR_REPORT_FORMAT_PDF);
+  save (GTK_WIDGET (fixture.window), "reports-page");
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
+  save (GTK_WIDGET (fixture.window), "reports-narrow");
+  mr_model_record_unref (fixture.llama);
+  fixture_close (&fixture);
+}
+
+static void
+test_templates (void)
+{
+  GtkWidget *widgets[] = {
+    mr_approvals_page_new (),
+    mr_review_pane_new (),
+    mr_reports_page_new (),
+    mr_history_group_new (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_object_ref_sink (widgets[i]);
+      g_assert_true (GTK_IS_WIDGET (widgets[i]));
+      g_object_unref (widgets[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (mr_test_gui_init ())
+    {
+      g_test_add_func ("/approvals-gui/templates", test_templates);
+      g_test_add_func ("/approvals-gui/workflow", test_workflow);
+      g_test_add_func ("/approvals-gui/reports", test_reports);
+    }
+  return g_test_run ();
+}
