@@ -135,25 +135,27 @@ new_queue_row (const QueueItem *item)
 }
 
 static void
+append_label (GtkStringList *labels,
+              char          *label)
+{
+  gtk_string_list_append (labels, label);
+  g_free (label);
+}
+
+static void
 fill_filter (MrApprovalsPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *counts = NULL;
-  g_autofree char *label = NULL;
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
-  /* Translators: a filter of the review queue, with how many it shows */
-  label = g_strdup_printf (_("All requests (%u)"), self->counts[MR_QUEUE_FILTER_ALL]);
-  gtk_string_list_append (labels, label);
-  g_free (label);
-  label = g_strdup_printf (_("Submitted (%u)"), self->counts[MR_QUEUE_FILTER_SUBMITTED]);
-  gtk_string_list_append (labels, label);
-  g_free (label);
-  label = g_strdup_printf (_("Re-review required (%u)"), self->counts[MR_QUEUE_FILTER_REREVIEW]);
-  gtk_string_list_append (labels, label);
-  g_free (label);
-  label = g_strdup_printf (_("Overdue (%u)"), self->counts[MR_QUEUE_FILTER_OVERDUE]);
-  gtk_string_list_append (labels, label);
+  /* Translators: filters of the review queue, with how many each shows */
+  append_label (labels, g_strdup_printf (_("All requests (%u)"), self->counts[MR_QUEUE_FILTER_ALL]));
+  append_label (labels, g_strdup_printf (_("Submitted (%u)"),
+                                         self->counts[MR_QUEUE_FILTER_SUBMITTED]));
+  append_label (labels, g_strdup_printf (_("Re-review required (%u)"),
+                                         self->counts[MR_QUEUE_FILTER_REREVIEW]));
+  append_label (labels, g_strdup_printf (_("Overdue (%u)"), self->counts[MR_QUEUE_FILTER_OVERDUE]));
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (labels));
@@ -204,6 +206,7 @@ fill_list (MrApprovalsPage *self)
     mr_review_pane_set_request (self->review_pane, NULL, NULL);
 }
 
+/* events: the entry's own MrApprovalEvent, oldest first; taken. */
 static QueueItem *
 new_queue_item (MrModelRecord *record,
                 GPtrArray     *events,
@@ -213,32 +216,55 @@ new_queue_item (MrModelRecord *record,
   gint64 due = 0;
 
   item->record = mr_model_record_ref (record);
-  item->events = g_ptr_array_new ();
+  item->events = events;
+  item->since = record->updated_at;
   for (guint i = 0; i < events->len; i++)
     {
       MrApprovalEvent *event = g_ptr_array_index (events, i);
 
-      if (event->model_id != record->id)
-        continue;
-      g_ptr_array_add (item->events, event);
+      /* Due: the review date the request asked for or, when an approval
+       * fell due, the date it was given until. */
       if (event->action == MR_WORKFLOW_ACTION_SUBMIT ||
           event->action == MR_WORKFLOW_ACTION_EDIT_APPROVED)
-        item->submitter = event->actor;
-      if (event->review_date != 0)
+        {
+          item->submitter = event->actor;
+          due = event->review_date;
+        }
+      else if (event->review_date != 0)
         due = event->review_date;
       item->since = event->time;
     }
-  /* Due: the review date the request asked for or, when an approval fell
-   * due, the date it was given until. */
   item->overdue = due != 0 && due < now;
-  if (item->since == 0)
-    item->since = record->updated_at;
   return item;
+}
+
+/* model id → its events (a GPtrArray borrowing from self->events), so that
+ * a long history is read once, not once per request. */
+static GHashTable *
+group_events (MrApprovalsPage *self)
+{
+  GHashTable *by_model = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      MrApprovalEvent *event = g_ptr_array_index (self->events, i);
+      GPtrArray *events = g_hash_table_lookup (by_model, &event->model_id);
+
+      if (events == NULL)
+        {
+          events = g_ptr_array_new ();
+          g_hash_table_insert (by_model, &event->model_id, events);
+        }
+      g_ptr_array_add (events, event);
+    }
+  return by_model;
 }
 
 static void
 build_items (MrApprovalsPage *self)
 {
+  g_autoptr(GHashTable) by_model = group_events (self);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_ptr_array_set_size (self->items, 0);
@@ -246,11 +272,14 @@ build_items (MrApprovalsPage *self)
   for (guint i = 0; i < self->records->len; i++)
     {
       MrModelRecord *record = g_ptr_array_index (self->records, i);
+      GPtrArray *events;
       QueueItem *item;
 
       if (record->status != MR_STATUS_SUBMITTED && record->status != MR_STATUS_REREVIEW_REQUIRED)
         continue;
-      item = new_queue_item (record, self->events, now);
+      events = g_hash_table_lookup (by_model, &record->id);
+      item = new_queue_item (record, events != NULL ? g_ptr_array_ref (events) : g_ptr_array_new (),
+                             now);
       g_ptr_array_add (self->items, item);
       for (MrQueueFilter filter = MR_QUEUE_FILTER_ALL; filter <= MR_QUEUE_FILTER_OVERDUE; filter++)
         if (item_matches (item, filter))

@@ -29,10 +29,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void on_day_selected (MrDateRow *self);
+
+/* The button says the date; the calendar opens on it. */
 static void
-update_label (MrDateRow *self)
+show_date (MrDateRow *self)
 {
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
   g_autofree char *text = NULL;
 
   if (self->date == 0)
@@ -40,9 +44,14 @@ update_label (MrDateRow *self)
       gtk_menu_button_set_label (self->button, _("Not set"));
       return;
     }
-  time = g_date_time_new_from_unix_utc (self->date);
-  text = g_date_time_format (time, "%Y-%m-%d");
+  utc = g_date_time_new_from_unix_utc (self->date);
+  text = g_date_time_format (utc, "%Y-%m-%d");
   gtk_menu_button_set_label (self->button, text);
+  local = g_date_time_new_local (g_date_time_get_year (utc), g_date_time_get_month (utc),
+                                 g_date_time_get_day_of_month (utc), 0, 0, 0);
+  g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
+  gtk_calendar_select_day (self->calendar, local);
+  g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
 }
 
 static void
@@ -137,7 +146,7 @@ mr_date_row_init (MrDateRow *self)
   self->calendar = GTK_CALENDAR (calendar);
   g_signal_connect_swapped (calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear_clicked), self);
-  update_label (self);
+  show_date (self);
 }
 
 GtkWidget *
@@ -163,6 +172,6 @@ mr_date_row_set_date (MrDateRow *self,
   if (self->date == unix_utc)
     return;
   self->date = unix_utc;
-  update_label (self);
+  show_date (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

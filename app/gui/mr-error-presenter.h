@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lower layers report MR_STORE_ERROR, MR_PARSE_ERROR, MR_VALIDATION_ERROR,
- * MR_NETWORK_ERROR and G_IO_ERROR with messages that name the file, line, field or model;
- * this module adds what the user can do about it and picks the form: a
- * toast for passing trouble, a dialog when the user has to act.
+ * MR_WORKFLOW_ERROR, MR_NETWORK_ERROR and G_IO_ERROR with messages that
+ * name the file, line, field or model; this module adds what the user can
+ * do about it and picks the form: a toast for passing trouble, a dialog
+ * when the user has to act.
  */
 #pragma once
 

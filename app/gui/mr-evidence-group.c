@@ -165,6 +165,9 @@ build_row (MrEvidenceGroup *self,
   edit_label = g_strdup_printf (_("Review “%s”"), mr_component_kind_get_title (kind));
   row->edit = GTK_BUTTON (gtk_button_new_from_icon_name ("document-edit-symbolic"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->edit), edit_label);
+  /* GTK 4.8 does not name an icon-only button after its tooltip. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
   gtk_widget_set_valign (GTK_WIDGET (row->edit), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (row->edit), "flat");
   g_object_set_data (G_OBJECT (row->edit), "mr-component-kind", GUINT_TO_POINTER (kind));

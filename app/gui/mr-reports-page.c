@@ -38,7 +38,11 @@ struct _MrReportsPage
   GCancellable        *list_cancellable;
   GCancellable        *export_cancellable;
   GtkFileChooserNative *chooser;
+  GPtrArray           *recent_rows;  /* oldest first */
 };
+
+/* The page is for writing reports, not a file manager. */
+#define MAX_RECENT 5
 
 G_DEFINE_FINAL_TYPE (MrReportsPage, mr_reports_page, ADW_TYPE_BIN)
 
@@ -281,6 +285,12 @@ add_recent (MrReportsPage *self,
                              new_action_button (_("_Open"), "reports.open", uri));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              new_action_button (_("Show in _Folder"), "reports.show-in-folder", uri));
+  if (self->recent_rows->len == MAX_RECENT)
+    {
+      adw_preferences_group_remove (self->recent_group, g_ptr_array_index (self->recent_rows, 0));
+      g_ptr_array_remove_index (self->recent_rows, 0);
+    }
+  g_ptr_array_add (self->recent_rows, row);
   adw_preferences_group_add (self->recent_group, row);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), TRUE);
 }
@@ -464,6 +474,7 @@ mr_reports_page_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mr_reports_page_parent_class)->dispose (object);
 }
@@ -504,6 +515,7 @@ static void
 mr_reports_page_init (MrReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->recent_rows = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "organisation-name", self->organisation_row, "text",
                    G_SETTINGS_BIND_DEFAULT);

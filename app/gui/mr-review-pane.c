@@ -12,6 +12,7 @@
 #include "mr-display.h"
 #include "mr-error-presenter.h"
 #include "mr-policy-group.h"
+#include "mr-report-data.h"
 #include "mr-review-pane.h"
 
 struct _MrReviewPane
@@ -25,9 +26,11 @@ struct _MrReviewPane
   GtkLabel       *status_label;
   AdwActionRow   *uses_row;
   AdwActionRow   *submitter_row;
+  AdwActionRow   *requested_date_row;
   AdwActionRow   *comment_row;
   AdwActionRow   *justification_row;
   AdwActionRow   *changes_row;
+  AdwActionRow   *checks_row;
   MrPolicyGroup  *policy_group;
   GtkSpinner     *spinner;
   AdwComboRow    *decision_row;
@@ -208,6 +211,85 @@ retire_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const char *
+check_kind_title (MrCheckKind kind)
+{
+  switch (kind)
+    {
+    case MR_CHECK_KIND_VERIFICATION:
+      return _("Weights verification");
+    case MR_CHECK_KIND_INFERENCE_ENDPOINT:
+      return _("Inference check on an endpoint");
+    case MR_CHECK_KIND_INFERENCE:
+    default:
+      return _("Inference check");
+    }
+}
+
+static const char *
+check_status_title (MrCheckStatus status)
+{
+  switch (status)
+    {
+    case MR_CHECK_STATUS_PASSED:
+      return _("passed");
+    case MR_CHECK_STATUS_FAILED:
+      return _("failed");
+    case MR_CHECK_STATUS_ERROR:
+    default:
+      return _("could not run");
+    }
+}
+
+/* The newest check of each kind, one line each. */
+static char *
+dup_checks_summary (GPtrArray *checks)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean seen[MR_CHECK_KIND_INFERENCE_ENDPOINT + 1] = { FALSE };
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const MrCheckRecord *check = g_ptr_array_index (checks, i);
+      g_autofree char *when = NULL;
+
+      if (check->kind > MR_CHECK_KIND_INFERENCE_ENDPOINT || seen[check->kind])
+        continue;
+      seen[check->kind] = TRUE;
+      when = mr_display_date (check->finished_at);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a kind of check, its outcome, then the day */
+      g_string_append_printf (text, _("%s %s on %s"), check_kind_title (check->kind),
+                              check_status_title (check->status), when);
+    }
+  if (text->len == 0)
+    return g_strdup (_("No checks on record"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_checks_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MrReviewPane) self = user_data;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  checks = mr_repository_list_checks_finish (MR_REPOSITORY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (checks == NULL)
+    {
+      set_row_text (self->checks_row, error->message);
+      return;
+    }
+  summary = dup_checks_summary (checks);
+  set_row_text (self->checks_row, summary);
+}
+
 static void
 on_full_record_loaded (GObject      *source,
                        GAsyncResult *result,
@@ -254,6 +336,7 @@ fill_request (MrReviewPane *self,
                                                MR_WORKFLOW_ACTION_APPROVE_WITH_CONDITIONS);
   g_autofree char *uses = mr_display_uses_label (self->record);
   g_autofree char *submitter = NULL;
+  g_autofree char *requested_date = NULL;
   g_autofree char *changes = NULL;
 
   if (request != NULL)
@@ -262,6 +345,9 @@ fill_request (MrReviewPane *self,
 
       /* Translators: who submitted a request, then the day */
       submitter = g_strdup_printf (_("%s on %s"), request->actor, when);
+      if (request->review_date != 0)
+        /* A day, stored as its midnight UTC: not shifted to local time. */
+        requested_date = mr_report_format_date (request->review_date);
     }
   if (approval == NULL)
     changes = g_strdup (_("Never approved before"));
@@ -278,6 +364,7 @@ fill_request (MrReviewPane *self,
 
   set_row_text (self->uses_row, uses);
   set_row_text (self->submitter_row, submitter);
+  set_row_text (self->requested_date_row, requested_date);
   set_row_text (self->comment_row, request != NULL ? request->comment : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->justification_row),
                           request != NULL && request->justification != NULL);
@@ -334,9 +421,11 @@ mr_review_pane_class_init (MrReviewPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, status_label);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, uses_row);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, submitter_row);
+  gtk_widget_class_bind_template_child (widget_class, MrReviewPane, requested_date_row);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, comment_row);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, justification_row);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, changes_row);
+  gtk_widget_class_bind_template_child (widget_class, MrReviewPane, checks_row);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, policy_group);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, spinner);
   gtk_widget_class_bind_template_child (widget_class, MrReviewPane, decision_row);
@@ -402,6 +491,7 @@ mr_review_pane_set_request (MrReviewPane  *self,
       gtk_label_set_text (self->name_label, record->name);
       gtk_label_set_text (self->status_label, mr_display_status_title (record->status));
       fill_request (self, events);
+      set_row_text (self->checks_row, NULL);
       scroll_to_top (self);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->comment_view), "", -1);
       gtk_editable_set_text (GTK_EDITABLE (self->conditions_row), "");
@@ -412,6 +502,8 @@ mr_review_pane_set_request (MrReviewPane  *self,
           gtk_spinner_start (self->spinner);
           mr_repository_get_async (self->repository, record->id, self->cancellable,
                                    on_full_record_loaded, g_object_ref (self));
+          mr_repository_list_checks_async (self->repository, record->id, self->cancellable,
+                                           on_checks_listed, g_object_ref (self));
         }
     }
   on_field_changed (self);

@@ -29,6 +29,7 @@ struct _MrWindow
   AdwViewSwitcherTitle *window_title;
   GtkButton            *back_button;
   GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
   GtkSpinner           *spinner;
   AdwStatusPage        *error_page;
   MrRegisterPage       *register_page;
@@ -71,8 +72,11 @@ set_register_actions_enabled (MrWindow *self,
 static void
 on_can_go_back_changed (MrWindow *self)
 {
+  /* The register's way back means nothing on the other pages. */
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          mr_register_page_get_can_go_back (self->register_page));
+                          mr_register_page_get_can_go_back (self->register_page) &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                     "register") == 0);
 }
 
 /* A decision changed statuses that the register's list shows. */
@@ -386,6 +390,7 @@ mr_window_class_init (MrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, MrWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, register_page);

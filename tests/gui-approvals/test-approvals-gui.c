@@ -16,6 +16,7 @@
 
 #include "mr-approvals-page.h"
 #include "mr-audit-window.h"
+#include "mr-date-row.h"
 #include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-history-group.h"
@@ -222,6 +223,8 @@ submit_with_blocking_flag (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (mr_test_find_by_id (root, "owner_row")), "Risk Office");
   set_text (mr_test_find_by_id (root, "comment_view"), "Scoring loan applications faster.");
+  /* A requested review date already past: the request is overdue. */
+  mr_date_row_set_date (MR_DATE_ROW (mr_test_find_by_id (root, "review_date_row")), 1767225600);
   g_assert_true (mr_use_picker_set_use_active (MR_USE_PICKER (mr_test_find_by_id (root, "use_picker")),
                                                "social-scoring", TRUE));
   /* A prohibited use blocks: the form asks why, and Submit waits for it. */
@@ -257,6 +260,14 @@ open_review (Fixture         *fixture,
         return pane;
     }
   g_assert_not_reached ();
+}
+
+static gboolean
+checks_listed (gpointer data)
+{
+  g_autofree char *text = mr_test_collect_text (data);
+
+  return strstr (text, "No checks on record") != NULL;
 }
 
 static gboolean
@@ -396,6 +407,7 @@ test_workflow (void)
   MrApprovalsPage *page;
   MrModelDetail *detail;
   MrReviewPane *pane;
+  g_autofree char *text = NULL;
 
   fixture_open (&fixture, 1200);
   fixture.llama = find_llama (fixture.repository);
@@ -411,8 +423,16 @@ test_workflow (void)
 
   show_page (&fixture, "approvals");
   page = MR_APPROVALS_PAGE (find (&fixture, "approvals_page"));
+  g_assert_true (mr_test_spin_until (queue_loaded, page, 10000));
+  mr_approvals_page_set_filter (page, MR_QUEUE_FILTER_OVERDUE);
+  g_assert_cmpuint (mr_approvals_page_get_n_shown (page), ==, 1);
+  text = mr_test_collect_text (GTK_WIDGET (page));
+  g_assert_nonnull (strstr (text, "Overdue (1)"));
+  g_assert_nonnull (strstr (text, fixture.llama->name));
+  mr_approvals_page_set_filter (page, MR_QUEUE_FILTER_ALL);
   pane = open_review (&fixture, page, fixture.llama->id);
   set_text (mr_test_find_by_id (GTK_WIDGET (pane), "comment_view"), "Evidence is sufficient.");
+  g_assert_true (mr_test_spin_until (checks_listed, pane, 10000));
   save (GTK_WIDGET (fixture.window), "approvals-queue-and-review");
   scroll_to (mr_test_find_by_id (GTK_WIDGET (pane), "decision_row"));
   save (GTK_WIDGET (fixture.window), "review-form-decision");
@@ -455,6 +475,34 @@ export_report (MrReportsPage  *page,
   g_assert_no_error (error);
 }
 
+/* PDFs hold NUL bytes: g_strstr_len() would stop at the first. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (data + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The document title in the PDF's metadata names the model: as a literal
+ * string when it is ASCII, else as UTF-16BE hex (the title has a dash). */
+static gboolean
+pdf_names (const char *pdf,
+           gsize       length,
+           const char *name)
+{
+  g_autoptr(GString) hex = g_string_new (NULL);
+
+  for (const char *c = name; *c != '\0'; c++)
+    g_string_append_printf (hex, "%04X", (guint) (guchar) *c);
+  return contains_bytes (pdf, length, name) || contains_bytes (pdf, length, hex->str);
+}
+
 static gboolean
 models_listed (gpointer data)
 {
@@ -469,7 +517,7 @@ test_reports (void)
 {
   Fixture fixture = { 0 };
   MrReportsPage *page;
-  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "reports", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mr-reports-XXXXXX", NULL);
   g_autofree char *html_path = g_build_filename (dir, "governance.html", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "factsheet.pdf", NULL);
   g_autofree char *sheet_path = g_build_filename (dir, "factsheet.html", NULL);
@@ -478,7 +526,7 @@ test_reports (void)
   g_autofree char *sheet = NULL;
   gsize pdf_length;
 
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  g_assert_nonnull (dir);
   fixture_open (&fixture, 1000);
   fixture.llama = find_llama (fixture.repository);
   show_page (&fixture, "reports");
@@ -497,6 +545,7 @@ test_reports (void)
   g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, NULL));
   g_assert_cmpuint (pdf_length, >, 1000);
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_true (pdf_names (pdf, pdf_length, fixture.llama->name));
 
   /* A format the type does not allow is refused, not silently changed. */
   g_assert_false (mr_reports_page_set_report (page, MR_REPORT_TYPE_INVENTORY, MR_REPORT_FORMAT_PDF));
@@ -507,6 +556,10 @@ test_reports (void)
   save (GTK_WIDGET (fixture.window), "reports-narrow");
   mr_model_record_unref (fixture.llama);
   fixture_close (&fixture);
+  g_assert_no_errno (g_remove (html_path));
+  g_assert_no_errno (g_remove (sheet_path));
+  g_assert_no_errno (g_remove (pdf_path));
+  g_assert_no_errno (g_rmdir (dir));
 }
 
 static void

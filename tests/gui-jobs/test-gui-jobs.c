@@ -24,6 +24,7 @@
 #define GPT2_INFO "/api/models/" GPT2
 #define GPT2_README "/" GPT2 "/resolve/" GPT2_SHA "/README.md"
 #define MISSING "nonexistent-org/nonexistent-model"
+#define OLLAMA_TAG "hf.co/ggml-org/gemma-3-1b-it-GGUF:Q4_K_M"
 
 typedef struct {
   MrTestHubServer *server;
@@ -534,8 +535,8 @@ test_add_from_ollama (Fixture       *f,
   open_window (f, NULL);
   activate (f, "add-from-ollama");
   dialog = await_toplevel (MR_TYPE_OLLAMA_ADD_DIALOG);
-  assert_shows (dialog, "llama3:8b");
-  row = find_row_titled (dialog, "llama3:8b");
+  assert_shows (dialog, OLLAMA_TAG);
+  row = find_row_titled (dialog, OLLAMA_TAG);
   g_assert_nonnull (row);
   gtk_widget_activate (row);
 
@@ -546,7 +547,7 @@ test_add_from_ollama (Fixture       *f,
   model = mr_register_page_get_selected (f->page);
   g_assert_nonnull (model);
   g_assert_cmpint (mr_ai_model_get_record (model)->source_kind, ==, MR_SOURCE_KIND_OLLAMA);
-  g_assert_cmpstr (mr_ai_model_get_record (model)->source_ref, ==, "llama3:8b");
+  g_assert_cmpstr (mr_ai_model_get_record (model)->source_ref, ==, OLLAMA_TAG);
   g_assert_cmpuint (count_snapshots (f, mr_ai_model_get_id (model)), ==, 1);
 }
 
