@@ -15,9 +15,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MrApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MODEL_REGISTER_LOCALEDIR overrides the installed catalogues, so that an
+   * uninstalled build (and its tests) can run translated: point it at the
+   * build directory's po/, where LANG/LC_MESSAGES/model-register.mo are made. */
+  localedir = g_getenv ("MODEL_REGISTER_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

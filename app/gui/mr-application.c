@@ -184,6 +184,11 @@ about_action (GSimpleAction *action,
                                        "with their openness and governance status"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "copyright", "© 2026 The Model Register authors",
+                         "website", "https://github.com/modelregister/model-register",
+                         "issue-url", "https://github.com/modelregister/model-register/issues",
+                         /* Translators: put your names here, one per line,
+                          * as "Name <e-mail>"; they are credited in About. */
+                         "translator-credits", _("translator-credits"),
                          NULL);
 }
 

@@ -32,6 +32,8 @@
  * for the heading above the table. */
 #define MAX_CELL_HEIGHT (BODY_BOTTOM - BODY_TOP - 80.0)
 #define MAX_COLUMNS  7
+/* Between one model's section and the next. */
+#define SECTION_GAP  24.0
 
 typedef enum {
   FONT_BODY,
@@ -107,12 +109,21 @@ pdf_init (Pdf        *pdf,
           gint64      generated_at)
 {
   PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *font_options;
 
   *pdf = (Pdf) { 0 };
   pdf->context = pango_font_map_create_context (font_map);
   /* Points, not pixels: one pango unit of size is one PDF unit. */
   pango_cairo_context_set_resolution (pdf->context, 72.0);
   pango_context_set_round_glyph_positions (pdf->context, FALSE);
+  /* Unhinted metrics: a PDF is not drawn on a pixel grid, and glyphs then
+   * sit at the font's own advances, so cairo writes no correction for each
+   * one. */
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pdf->context, font_options);
+  cairo_font_options_destroy (font_options);
   for (guint i = 0; i < N_FONTS; i++)
     pdf->fonts[i] = pango_font_description_from_string (font_names[i]);
   pdf->shared = g_array_new (FALSE, FALSE, sizeof (SharedLayouts));
@@ -669,27 +680,107 @@ add_model_fields (Pdf                 *pdf,
   add_paragraph (pdf, mof);
 }
 
+/* A component the evidence says nothing for: no licence resolves for it
+ * and MOF counts it as missing. */
+static gboolean
+component_in_evidence (const MrReportModel *model,
+                       MrComponentKind      kind)
+{
+  MrAvailability availability = model->record->components[kind].availability;
+
+  return availability == MR_AVAILABILITY_PRESENT || availability == MR_AVAILABILITY_MENTIONED ||
+         model->mof.status[kind] != MR_MOF_STATUS_MISSING;
+}
+
+/* Components not in evidence are named in one line per availability
+ * rather than a row each: most of the 17 rows of a typical entry would
+ * otherwise repeat "Absent … Missing", and they are most of the report. */
+static void
+add_missing_components (Pdf                 *pdf,
+                        const MrReportModel *model,
+                        MrAvailability       availability)
+{
+  g_autoptr(GString) names = NULL;
+
+  for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
+    {
+      if (component_in_evidence (model, kind) ||
+          model->record->components[kind].availability != availability)
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, _(", "));
+      g_string_append (names, mr_component_kind_get_title (kind));
+    }
+  if (names != NULL)
+    {
+      /* Translators: an availability ("Absent"), the MOF status of those
+       * components ("Missing"), then the list of their names */
+      g_autofree char *line = g_strdup_printf (_("%s (MOF: %s): %s"),
+                                               mr_report_availability_get_title (availability),
+                                               mr_report_mof_status_get_title (MR_MOF_STATUS_MISSING),
+                                               names->str);
+
+      /* The same few lists come back for model after model. */
+      add_text (pdf, FONT_BODY, line, TRUE, &text_colour, 4.0, 0.0);
+    }
+}
+
+/* Components in evidence that agree on availability, licence and MOF
+ * status share a row: a fully open model is one row, not seventeen. */
+static void
+add_component_rows (Pdf                 *pdf,
+                    Table               *table,
+                    const MrReportModel *model)
+{
+  guint32 done = 0;
+
+  for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
+    {
+      MrAvailability availability = model->record->components[kind].availability;
+      const char *license = mr_report_model_get_component_license (model, kind);
+      MrMofStatus status = model->mof.status[kind];
+      g_autoptr(GString) names = NULL;
+
+      if ((done & (1u << kind)) != 0 || !component_in_evidence (model, kind))
+        continue;
+      names = g_string_new (mr_component_kind_get_title (kind));
+      for (guint other = kind + 1; other < MR_N_COMPONENTS; other++)
+        if (component_in_evidence (model, other) &&
+            model->record->components[other].availability == availability &&
+            model->mof.status[other] == status &&
+            g_strcmp0 (mr_report_model_get_component_license (model, other), license) == 0)
+          {
+            g_string_append_printf (names, _(", %s"), mr_component_kind_get_title (other));
+            done |= 1u << other;
+          }
+      if (table->row == 0)
+        table_begin (pdf, table);
+      table_add_row (pdf, table, (const char *[]) {
+        names->str, mr_report_availability_get_title (availability), license,
+        mr_report_mof_status_get_title (status) }, NULL);
+    }
+}
+
 static void
 add_model_components (Pdf                 *pdf,
                       const MrReportModel *model)
 {
   Table table = {
     .n_columns = 4,
-    .widths = { 0.34, 0.18, 0.30, 0.18 },
-    .headers = { _("Component"), _("Availability"), _("Licence"), _("MOF") },
+    .widths = { 0.40, 0.14, 0.28, 0.18 },
+    .headers = { _("Components"), _("Availability"), _("Licence"), _("MOF") },
     .shared_columns = 0xf,
     .emphasis_column = -1,
   };
 
   add_heading (pdf, FONT_SUBHEADING, _("Components"));
-  table_begin (pdf, &table);
-  for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
-    table_add_row (pdf, &table, (const char *[]) {
-      mr_component_kind_get_title (kind),
-      mr_report_availability_get_title (model->record->components[kind].availability),
-      mr_report_model_get_component_license (model, kind),
-      mr_report_mof_status_get_title (model->mof.status[kind]) }, NULL);
-  table_end (pdf);
+  add_component_rows (pdf, &table, model);
+  if (table.row > 0)
+    table_end (pdf);
+  add_missing_components (pdf, model, MR_AVAILABILITY_ABSENT);
+  add_missing_components (pdf, model, MR_AVAILABILITY_UNKNOWN);
 }
 
 static void
@@ -782,13 +873,37 @@ add_model_history (Pdf                 *pdf,
   table_end (pdf);
 }
 
+/* What a model's heading keeps with it on its page: the fields table's
+ * header and first rows. */
+#define SECTION_KEEP 72.0
+
+/* Sections follow one another, so a short entry does not cost a page; the
+ * first one starts a page of its own after the decisions. */
 static void
 add_model (Pdf                 *pdf,
-           const MrReportModel *model)
+           const MrReportModel *model,
+           gboolean             first)
 {
-  pdf->section = model->record->name;
-  new_page (pdf);
-  add_heading (pdf, FONT_HEADING, model->record->name);
+  g_autoptr(PangoLayout) heading = get_layout (pdf, FONT_HEADING, model->record->name,
+                                               BODY_WIDTH, FALSE);
+  double height = layout_height (heading);
+
+  if (first || pdf->y + SECTION_GAP + height + SECTION_KEEP > BODY_BOTTOM)
+    {
+      /* The running header names the model from its first page on. */
+      pdf->section = model->record->name;
+      new_page (pdf);
+    }
+  else
+    {
+      pdf->y += SECTION_GAP / 2;
+      if (pdf->cr != NULL)
+        draw_rule (pdf, pdf->y, &accent_colour);
+      pdf->y += SECTION_GAP / 2;
+      pdf->section = model->record->name;
+    }
+  show_layout (pdf, heading, MARGIN, pdf->y, &accent_colour);
+  pdf->y += height + 6.0;
   add_model_fields (pdf, model);
   add_model_components (pdf, model);
   add_model_flags (pdf, model);
@@ -812,6 +927,7 @@ lay_out_governance (Pdf            *pdf,
 {
   const MrReportData *data = report;
   guint n_models = data->models->len;
+  gboolean first = TRUE;
 
   pdf->section = NULL;
   begin_page (pdf);
@@ -826,7 +942,10 @@ lay_out_governance (Pdf            *pdf,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (model->has_page)
-        add_model (pdf, model);
+        {
+          add_model (pdf, model, first);
+          first = FALSE;
+        }
       if (progress->func != NULL && i % 64 == 63)
         progress->func (progress->start + progress->span * (i + 1) / n_models, progress->data);
     }

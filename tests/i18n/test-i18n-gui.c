@@ -1,0 +1,127 @@
+/* test-i18n-gui.c — the window speaks German under LANGUAGE=de
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two views of the same thing: the window built in this process, whose
+ * labels are read back, and the real executable started with the
+ * MR_SCREENSHOT hook, whose picture lands in
+ * BUILDDIR/tests/i18n/screenshots/register-de.png for people to look at.
+ * Both take the catalogues from MODEL_REGISTER_LOCALEDIR (the build
+ * directory's po/).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "mr-gui-test-util.h"
+#include "mr-register-page.h"
+#include "mr-window.h"
+
+#define N_MODELS 30
+
+static gboolean
+window_loaded (gpointer data)
+{
+  return mr_window_get_loaded (data);
+}
+
+static char *
+write_register (void)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    mr_test_write_register (path, N_MODELS, NULL);
+  return path;
+}
+
+static void
+test_window_labels (void)
+{
+  g_autofree char *path = write_register ();
+  g_autoptr(MrRepository) repository = mr_test_open_repository (path);
+  MrWindow *window = g_object_ref_sink (mr_window_new (NULL));
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  mr_window_set_repository (window, repository);
+  g_assert_true (mr_test_spin_until (window_loaded, window, 30000));
+  mr_test_spin_for (200);
+
+  text = mr_test_collect_text (GTK_WIDGET (window));
+  g_test_message ("visible text:\n%s", text);
+  g_assert_nonnull (strstr (text, "Offenheit"));
+  g_assert_nonnull (strstr (text, "Zuletzt geprüft"));
+  g_assert_null (strstr (text, "Last Checked"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  mr_repository_shutdown (repository);
+}
+
+static void
+on_timeout (gpointer data)
+{
+  g_subprocess_force_exit (data);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autofree char *database = write_register ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "i18n", "screenshots", NULL);
+  g_autofree char *png = g_build_filename (dir, "register-de.png", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  guint timeout;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  g_assert_true (g_remove (png) == 0 || errno == ENOENT);
+
+  /* The isolated XDG_DATA_DIRS of this test would hide the system's
+   * GSettings schemas, icons and MIME database from the app. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_DIRS", "/usr/local/share:/usr/share", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "de", TRUE);
+  g_subprocess_launcher_setenv (launcher, "MODEL_REGISTER_DATABASE", database, TRUE);
+  g_subprocess_launcher_setenv (launcher, "MR_SCREENSHOT", png, TRUE);
+  g_subprocess_launcher_setenv (launcher, "MR_DEMO_SELECT_FIRST", "1", TRUE);
+  app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MODEL_REGISTER_EXE"), NULL);
+  g_assert_no_error (error);
+
+  timeout = g_timeout_add_once (30000, on_timeout, app);
+  g_subprocess_wait_check (app, NULL, &error);
+  g_source_remove (timeout);
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 600);
+  g_test_message ("wrote %s", png);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* What app/main.c does, with the build directory's catalogues. */
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MODEL_REGISTER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (mr_test_gui_init ())
+    {
+      g_test_add_func ("/i18n/gui/window-labels", test_window_labels);
+      g_test_add_func ("/i18n/gui/screenshot", test_screenshot);
+    }
+  return g_test_run ();
+}
