@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <signal.h>
@@ -71,7 +72,7 @@ path_of_model (MrCli   *cli,
     return g_strdup (record->source_ref);
 
   g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_INVALID_VALUE,
-               _("model %" G_GINT64_FORMAT " (“%s”) has source kind “%s”: only local GGUF files "
+               _("model %" PRId64 " (“%s”) has source kind “%s”: only local GGUF files "
                  "can be checked; download one and run “%s check FILE.gguf”"),
                id, record->name, mr_enum_to_nick (MR_TYPE_SOURCE_KIND, record->source_kind),
                MR_CLI_PROGRAM);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -50,7 +51,7 @@ path_of_model (MrCli       *cli,
     return g_strdup (record->source_ref);
 
   g_set_error (error, MR_VALIDATION_ERROR, MR_VALIDATION_ERROR_INVALID_VALUE,
-               _("model %" G_GINT64_FORMAT " (“%s”) has source kind “%s”: only local files can "
+               _("model %" PRId64 " (“%s”) has source kind “%s”: only local files can "
                  "be verified so far; download the weights and run “%s verify FILE”"),
                id, record->name, mr_enum_to_nick (MR_TYPE_SOURCE_KIND, record->source_kind),
                MR_CLI_PROGRAM);

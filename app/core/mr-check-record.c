@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "mr-check-record.h"
@@ -265,7 +266,7 @@ summarize_verification (JsonObject *result,
   if (parameters > 0)
     {
       /* %' groups the digits the locale's way. */
-      count = g_strdup_printf (_("%'" G_GINT64_FORMAT " parameters"), parameters);
+      count = g_strdup_printf (_("%'" PRId64 " parameters"), parameters);
       append_part (summary, count);
     }
   append_part (summary, json_object_get_string_member_with_default (result, "architecture",

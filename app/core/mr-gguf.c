@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -168,7 +169,7 @@ fail (Reader     *r,
   va_end (args);
   g_set_error (r->error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
                /* Translators: file, byte offset, the item, its field, what is wrong */
-               _("%s: byte %" G_GSIZE_FORMAT ": %s: %s: %s"),
+               _("%s: byte %zu: %s: %s: %s"),
                r->display_name, offset, item, field, message);
   return FALSE;
 }
@@ -187,7 +188,7 @@ need (Reader     *r,
   if (size <= bytes_left (r))
     return TRUE;
   return fail (r, r->pos, field,
-               _("needs %" G_GUINT64_FORMAT " bytes, but only %" G_GSIZE_FORMAT " are left"),
+               _("needs %" PRIu64 " bytes, but only %zu are left"),
                size, bytes_left (r));
 }
 
@@ -235,8 +236,8 @@ read_string (Reader        *r,
     return FALSE;
   if (length > bytes_left (r))
     return fail (r, start, field,
-                 _("the string length %" G_GUINT64_FORMAT " runs past the end of the file "
-                   "(%" G_GSIZE_FORMAT " bytes left)"), length, bytes_left (r));
+                 _("the string length %" PRIu64 " runs past the end of the file "
+                   "(%zu bytes left)"), length, bytes_left (r));
   *out_bytes = r->data + r->pos;
   *out_length = length;
   r->pos += length;
@@ -275,8 +276,8 @@ check_count (Reader     *r,
   if (g_uint64_checked_mul (&total, count, min_size) && total <= bytes_left (r))
     return TRUE;
   return fail (r, offset, field,
-               _("%" G_GUINT64_FORMAT " items of at least %" G_GUINT64_FORMAT " bytes do not "
-                 "fit in the %" G_GSIZE_FORMAT " bytes left"), count, min_size, bytes_left (r));
+               _("%" PRIu64 " items of at least %" PRIu64 " bytes do not "
+                 "fit in the %zu bytes left"), count, min_size, bytes_left (r));
 }
 
 static gboolean
@@ -457,7 +458,7 @@ read_alignment (Reader   *r,
     return fail (r, start, _("value"), _("general.alignment must be a uint32, not a %s"),
                  value_types[type].name);
   if (value == 0 || (value & (value - 1)) != 0)
-    return fail (r, start, _("value"), _("the alignment %" G_GINT64_FORMAT " is not a power "
+    return fail (r, start, _("value"), _("the alignment %" PRId64 " is not a power "
                                          "of two"), value);
   *alignment = (guint32) value;
   return TRUE;
@@ -478,7 +479,7 @@ read_kv (Reader          *r,
   if (!read_string (r, _("key"), &key_bytes, &key_length))
     return FALSE;
   if (key_length > GGUF_MAX_NAME)
-    return fail (r, start, _("key"), _("a key of %" G_GSIZE_FORMAT " bytes is too long"),
+    return fail (r, start, _("key"), _("a key of %zu bytes is too long"),
                  key_length);
   if (!charge (r, key_length + ENTRY_OVERHEAD))
     return over_budget (r, start, _("key"));
@@ -560,7 +561,7 @@ read_dims (Reader  *r,
         return FALSE;
       /* ggml keeps them as int64_t. */
       if (shape[d] > G_MAXINT64)
-        return fail (r, start, _("dimension"), _("%" G_GUINT64_FORMAT " is too large"),
+        return fail (r, start, _("dimension"), _("%" PRIu64 " is too large"),
                      shape[d]);
     }
   return TRUE;
@@ -583,7 +584,7 @@ tensor_size (Reader        *r,
   /* Blocks run along the first dimension. */
   if (row % block_size != 0)
     return fail (r, start, _("dimensions"),
-                 _("the first dimension %" G_GUINT64_FORMAT " is not a multiple of %s's "
+                 _("the first dimension %" PRIu64 " is not a multiple of %s's "
                    "block size %u"), row, ggml_types[type].name, block_size);
   if (!g_uint64_checked_mul (out_size, *out_n_elements / block_size, ggml_types[type].type_size))
     return fail (r, start, _("dimensions"), _("the size in bytes overflows"));
@@ -607,7 +608,7 @@ read_tensor_info (Reader          *r,
   if (!read_string (r, _("name"), &name_bytes, &name_length))
     return FALSE;
   if (name_length > GGUF_MAX_NAME)
-    return fail (r, start, _("name"), _("a name of %" G_GSIZE_FORMAT " bytes is too long"),
+    return fail (r, start, _("name"), _("a name of %zu bytes is too long"),
                  name_length);
   if (!charge (r, name_length + sizeof (MrTensorInfo) + ENTRY_OVERHEAD))
     return over_budget (r, start, _("name"));
@@ -636,7 +637,7 @@ read_tensor_info (Reader          *r,
     return FALSE;
   if (offset % alignment != 0)
     return fail (r, field_start, _("offset"),
-                 _("%" G_GUINT64_FORMAT " is not a multiple of the alignment %u"),
+                 _("%" PRIu64 " is not a multiple of the alignment %u"),
                  offset, alignment);
 
   name = g_utf8_make_valid ((const char *) name_bytes, name_length);
@@ -662,7 +663,7 @@ read_tensor_infos (Reader          *r,
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (n_tensors > MR_WEIGHTS_MAX_TENSORS)
-    return fail (r, 8, _("tensor count"), _("%" G_GUINT64_FORMAT " tensors; at most %u are "
+    return fail (r, 8, _("tensor count"), _("%" PRIu64 " tensors; at most %u are "
                                             "supported"), n_tensors, MR_WEIGHTS_MAX_TENSORS);
   if (!check_count (r, 8, _("tensor count"), n_tensors, GGUF_MIN_TENSOR_SIZE))
     return FALSE;

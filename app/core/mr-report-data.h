@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-/* Which models get a page (a section in HTML) of their own. */
+/* Which models get a section of their own. */
 typedef enum {
   MR_REPORT_MODEL_PAGES_ALL,
   /* Blocked, awaiting a review, or decided in the period: a large

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "mr-report-html.h"
@@ -256,7 +257,7 @@ append_decisions (GString            *out,
     {
       const MrReportDecision *decision = &g_array_index (data->decisions, MrReportDecision, i);
       const MrReportModel *model = mr_report_data_find_model (data, decision->model_id);
-      g_autofree char *unknown = g_strdup_printf (_("Model %" G_GINT64_FORMAT " (not in the register)"),
+      g_autofree char *unknown = g_strdup_printf (_("Model %" PRId64 " (not in the register)"),
                                                   decision->model_id);
 
       append_decision_row (out, decision, model != NULL ? model->record->name : unknown);

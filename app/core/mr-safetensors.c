@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -50,11 +51,11 @@ fail (GError     **error,
   va_end (args);
   if (tensor != NULL)
     g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                 _("%s: byte %" G_GSIZE_FORMAT ": tensor “%s”: %s"),
+                 _("%s: byte %zu: tensor “%s”: %s"),
                  display_name, offset, tensor, message);
   else
     g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                 _("%s: byte %" G_GSIZE_FORMAT ": %s"), display_name, offset, message);
+                 _("%s: byte %zu: %s"), display_name, offset, message);
   return FALSE;
 }
 
@@ -203,8 +204,8 @@ read_data_offsets (const Context *c,
   *out_end = json_array_get_int_element (array, 1);
   if (*out_begin > *out_end)
     return fail (c->error, c->display_name, HEADER_START, name,
-                 _("“data_offsets” ends at %" G_GUINT64_FORMAT " before it begins at %"
-                   G_GUINT64_FORMAT), *out_end, *out_begin);
+                 _("“data_offsets” ends at %" PRIu64 " before it begins at %"
+                   PRIu64), *out_end, *out_begin);
   return TRUE;
 }
 
@@ -239,8 +240,8 @@ read_tensor (const Context   *c,
                  _("the element count overflows"));
   if (size != end - begin)
     return fail (c->error, c->display_name, HEADER_START, name,
-                 _("its shape needs %" G_GUINT64_FORMAT " bytes, but “data_offsets” spans %"
-                   G_GUINT64_FORMAT), size, end - begin);
+                 _("its shape needs %" PRIu64 " bytes, but “data_offsets” spans %"
+                   PRIu64), size, end - begin);
   /* The header is at most MR_SAFETENSORS_MAX_HEADER, so no overflow. */
   if (begin > G_MAXUINT64 - c->data_start)
     return fail (c->error, c->display_name, HEADER_START, name, _("the offset overflows"));
@@ -313,17 +314,17 @@ read_header_length (const guint8  *data,
 
   if (length < HEADER_START)
     return fail (error, display_name, 0, NULL,
-                 _("header length: needs 8 bytes, but the file has %" G_GSIZE_FORMAT), length);
+                 _("header length: needs 8 bytes, but the file has %zu"), length);
   memcpy (&header_length, data, sizeof header_length);
   header_length = GUINT64_FROM_LE (header_length);
   if (header_length > MR_SAFETENSORS_MAX_HEADER)
     return fail (error, display_name, 0, NULL,
-                 _("header length: %" G_GUINT64_FORMAT " bytes is more than the %d allowed"),
+                 _("header length: %" PRIu64 " bytes is more than the %d allowed"),
                  header_length, MR_SAFETENSORS_MAX_HEADER);
   if (header_length > length - HEADER_START)
     return fail (error, display_name, 0, NULL,
-                 _("header length: %" G_GUINT64_FORMAT " bytes runs past the end of the file "
-                   "(%" G_GSIZE_FORMAT " bytes)"), header_length, length);
+                 _("header length: %" PRIu64 " bytes runs past the end of the file "
+                   "(%zu bytes)"), header_length, length);
   *out_header_length = header_length;
   return TRUE;
 }

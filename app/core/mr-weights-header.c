@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -144,9 +145,9 @@ check_tensor_bounds (const MrWeightsHeader *self,
       end <= self->file_size)
     return TRUE;
   g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-               _("%s: byte %" G_GUINT64_FORMAT ": tensor “%s”: its %" G_GUINT64_FORMAT
-                 " bytes at offset %" G_GUINT64_FORMAT " lie outside the data section "
-                 "(bytes %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT ")"),
+               _("%s: byte %" PRIu64 ": tensor “%s”: its %" PRIu64
+                 " bytes at offset %" PRIu64 " lie outside the data section "
+                 "(bytes %" PRIu64 "–%" PRIu64 ")"),
                display_name, tensor->info_offset, tensor->name, tensor->size,
                tensor->offset, self->data_offset, self->file_size);
   return FALSE;
@@ -176,10 +177,10 @@ check_layout (const MrWeightsHeader *self,
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
                        tensor->offset < end
-                       ? _("%s: byte %" G_GUINT64_FORMAT ": tensor “%s”: its data at offset %"
-                           G_GUINT64_FORMAT " overlaps tensor “%s”")
-                       : _("%s: byte %" G_GUINT64_FORMAT ": tensor “%s”: its data at offset %"
-                           G_GUINT64_FORMAT " leaves a gap after tensor “%s”"),
+                       ? _("%s: byte %" PRIu64 ": tensor “%s”: its data at offset %"
+                           PRIu64 " overlaps tensor “%s”")
+                       : _("%s: byte %" PRIu64 ": tensor “%s”: its data at offset %"
+                           PRIu64 " leaves a gap after tensor “%s”"),
                        display_name, tensor->info_offset, tensor->name, tensor->offset,
                        previous != NULL ? previous->name : _("(start of the data)"));
           return FALSE;
@@ -191,8 +192,8 @@ check_layout (const MrWeightsHeader *self,
   if (contiguous && end != self->file_size)
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   _("%s: byte %" G_GUINT64_FORMAT ": the tensors end there, but the file "
-                     "goes on to byte %" G_GUINT64_FORMAT),
+                   _("%s: byte %" PRIu64 ": the tensors end there, but the file "
+                     "goes on to byte %" PRIu64),
                    display_name, end, self->file_size);
       return FALSE;
     }
@@ -218,7 +219,7 @@ mr_weights_header_finish (MrWeightsHeader *self,
       if (!g_uint64_checked_add (&total, total, tensor->n_elements))
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                       _("%s: byte %" G_GUINT64_FORMAT ": tensor “%s”: the parameter count "
+                       _("%s: byte %" PRIu64 ": tensor “%s”: the parameter count "
                          "overflows"), display_name, tensor->info_offset, tensor->name);
           return FALSE;
         }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -446,7 +447,7 @@ handle_rate_limited (GTask *task)
     }
   at = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + wait_s);
   clock = g_date_time_format (at, "%H:%M:%S");
-  what = g_strdup_printf (_("rate limited by the server; retry after %s (in %" G_GINT64_FORMAT " s)"),
+  what = g_strdup_printf (_("rate limited by the server; retry after %s (in %" PRId64 " s)"),
                           clock, wait_s);
   fail (task, MR_NETWORK_ERROR_RATE_LIMITED, what);
 }

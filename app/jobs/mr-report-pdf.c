@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -67,6 +68,13 @@ static const Colour rule_colour = { 0.78, 0.80, 0.85 };
 static const Colour blocking_colour = { 0.65, 0.11, 0.18 };
 static const Colour warning_colour = { 0.61, 0.43, 0.01 };
 
+/* The glyphs of one font in one colour waiting to be drawn. */
+typedef struct {
+  PangoFont    *font;
+  const Colour *colour;
+  GArray       *glyphs;      /* cairo_glyph_t */
+} GlyphBatch;
+
 /* The layouts kept for one font at one width, by text. */
 typedef struct {
   Font        font;
@@ -86,6 +94,7 @@ typedef struct {
   guint                 page;
   guint                 n_pages;     /* 0 while counting */
   double                y;
+  GArray               *batches;     /* GlyphBatch: the page's text */
 } Pdf;
 
 typedef struct {
@@ -101,6 +110,15 @@ static void
 clear_shared_layouts (gpointer data)
 {
   g_hash_table_unref (((SharedLayouts *) data)->layouts);
+}
+
+static void
+clear_glyph_batch (gpointer data)
+{
+  GlyphBatch *batch = data;
+
+  g_object_unref (batch->font);
+  g_array_unref (batch->glyphs);
 }
 
 static void
@@ -131,6 +149,11 @@ pdf_init (Pdf        *pdf,
   /* A name broken inside a word must not gain a hyphen it does not have. */
   pdf->attributes = pango_attr_list_new ();
   pango_attr_list_insert (pdf->attributes, pango_attr_insert_hyphens_new (FALSE));
+  /* Text is drawn as glyphs alone (see show_layout), which a reader maps
+   * back to characters one for one: a ligature would come out as "ﬁ". */
+  pango_attr_list_insert (pdf->attributes, pango_attr_font_features_new ("liga 0, clig 0"));
+  pdf->batches = g_array_new (FALSE, FALSE, sizeof (GlyphBatch));
+  g_array_set_clear_func (pdf->batches, clear_glyph_batch);
   pdf->running_title = g_strdup (running_title);
   pdf->date = mr_report_format_date (generated_at);
 }
@@ -143,6 +166,7 @@ pdf_clear (Pdf *pdf)
     g_clear_pointer (&pdf->fonts[i], pango_font_description_free);
   g_clear_pointer (&pdf->shared, g_array_unref);
   g_clear_pointer (&pdf->attributes, pango_attr_list_unref);
+  g_clear_pointer (&pdf->batches, g_array_unref);
   g_clear_pointer (&pdf->running_title, g_free);
   g_clear_pointer (&pdf->date, g_free);
 }
@@ -225,6 +249,90 @@ set_colour (Pdf          *pdf,
   cairo_set_source_rgb (pdf->cr, colour->red, colour->green, colour->blue);
 }
 
+static GArray *
+get_glyph_batch (Pdf          *pdf,
+                 PangoFont    *font,
+                 const Colour *colour)
+{
+  GlyphBatch batch;
+
+  for (guint i = 0; i < pdf->batches->len; i++)
+    {
+      GlyphBatch *candidate = &g_array_index (pdf->batches, GlyphBatch, i);
+
+      if (candidate->font == font && candidate->colour == colour)
+        return candidate->glyphs;
+    }
+  batch.font = g_object_ref (font);
+  batch.colour = colour;
+  batch.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  g_array_append_val (pdf->batches, batch);
+  return batch.glyphs;
+}
+
+/* Draws the page's text: one cairo call for each font and colour rather
+ * than one for each run of each cell, which cost more than the glyphs. */
+static void
+flush_glyphs (Pdf *pdf)
+{
+  for (guint i = 0; i < pdf->batches->len; i++)
+    {
+      GlyphBatch *batch = &g_array_index (pdf->batches, GlyphBatch, i);
+
+      set_colour (pdf, batch->colour);
+      cairo_set_scaled_font (pdf->cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (batch->font)));
+      cairo_show_glyphs (pdf->cr, (cairo_glyph_t *) batch->glyphs->data, batch->glyphs->len);
+    }
+  g_array_set_size (pdf->batches, 0);
+}
+
+/* A glyph the font lacks is drawn by pango as a box with its code, which
+ * plain glyphs cannot do. */
+static gboolean
+has_unknown_glyph (const PangoGlyphString *glyphs)
+{
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if ((glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+queue_run (Pdf            *pdf,
+           PangoGlyphItem *run,
+           double          x,
+           double          baseline,
+           const Colour   *colour)
+{
+  PangoGlyphString *glyphs = run->glyphs;
+  GArray *batch;
+
+  if (has_unknown_glyph (glyphs))
+    {
+      set_colour (pdf, colour);
+      cairo_move_to (pdf->cr, x, baseline);
+      pango_cairo_show_glyph_string (pdf->cr, run->item->analysis.font, glyphs);
+      return;
+    }
+  batch = get_glyph_batch (pdf, run->item->analysis.font, colour);
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    {
+      const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+      if (info->glyph != PANGO_GLYPH_EMPTY)
+        {
+          cairo_glyph_t glyph = {
+            info->glyph,
+            x + (double) info->geometry.x_offset / PANGO_SCALE,
+            baseline + (double) info->geometry.y_offset / PANGO_SCALE,
+          };
+
+          g_array_append_val (batch, glyph);
+        }
+      x += (double) info->geometry.width / PANGO_SCALE;
+    }
+}
+
 static void
 show_layout (Pdf          *pdf,
              PangoLayout  *layout,
@@ -232,11 +340,24 @@ show_layout (Pdf          *pdf,
              double        y,
              const Colour *colour)
 {
+  PangoLayoutIter *iter;
+
   if (pdf->cr == NULL)
     return;
-  set_colour (pdf, colour);
-  cairo_move_to (pdf->cr, x, y);
-  pango_cairo_show_layout (pdf->cr, layout);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle extents;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &extents);
+      queue_run (pdf, run, x + (double) extents.x / PANGO_SCALE,
+                 y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, colour);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void
@@ -317,7 +438,10 @@ static void
 new_page (Pdf *pdf)
 {
   if (pdf->cr != NULL)
-    cairo_show_page (pdf->cr);
+    {
+      flush_glyphs (pdf);
+      cairo_show_page (pdf->cr);
+    }
   begin_page (pdf);
 }
 
@@ -325,7 +449,10 @@ static void
 end_document (Pdf *pdf)
 {
   if (pdf->cr != NULL)
-    cairo_show_page (pdf->cr);
+    {
+      flush_glyphs (pdf);
+      cairo_show_page (pdf->cr);
+    }
 }
 
 /* Breaks the page unless @height still fits under the cursor. */
@@ -645,7 +772,7 @@ add_decisions (Pdf                *pdf,
     {
       const MrReportDecision *decision = &g_array_index (data->decisions, MrReportDecision, i);
       const MrReportModel *model = mr_report_data_find_model (data, decision->model_id);
-      g_autofree char *unknown = g_strdup_printf (_("Model %" G_GINT64_FORMAT " (not in the register)"),
+      g_autofree char *unknown = g_strdup_printf (_("Model %" PRId64 " (not in the register)"),
                                                   decision->model_id);
 
       add_decision_row (pdf, &table, decision, model != NULL ? model->record->name : unknown);
@@ -680,8 +807,8 @@ add_model_fields (Pdf                 *pdf,
   add_paragraph (pdf, mof);
 }
 
-/* A component the evidence says nothing for: no licence resolves for it
- * and MOF counts it as missing. */
+/* Present or mentioned, or counted by MOF: the component gets a row.  The
+ * others have nothing to show but their availability. */
 static gboolean
 component_in_evidence (const MrReportModel *model,
                        MrComponentKind      kind)
@@ -692,28 +819,31 @@ component_in_evidence (const MrReportModel *model,
          model->mof.status[kind] != MR_MOF_STATUS_MISSING;
 }
 
+static void
+append_component (GString         *names,
+                  MrComponentKind  kind)
+{
+  if (names->len > 0)
+    /* Translators: between the names of components in a list */
+    g_string_append (names, _(", "));
+  g_string_append (names, mr_component_kind_get_title (kind));
+}
+
 /* Components not in evidence are named in one line per availability
- * rather than a row each: most of the 17 rows of a typical entry would
- * otherwise repeat "Absent … Missing", and they are most of the report. */
+ * rather than a row each: the rows would only repeat "Absent … Missing",
+ * and with 17 components a model they were most of the report. */
 static void
 add_missing_components (Pdf                 *pdf,
                         const MrReportModel *model,
                         MrAvailability       availability)
 {
-  g_autoptr(GString) names = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
-    {
-      if (component_in_evidence (model, kind) ||
-          model->record->components[kind].availability != availability)
-        continue;
-      if (names == NULL)
-        names = g_string_new (NULL);
-      else
-        g_string_append (names, _(", "));
-      g_string_append (names, mr_component_kind_get_title (kind));
-    }
-  if (names != NULL)
+    if (!component_in_evidence (model, kind) &&
+        model->record->components[kind].availability == availability)
+      append_component (names, kind);
+  if (names->len > 0)
     {
       /* Translators: an availability ("Absent"), the MOF status of those
        * components ("Missing"), then the list of their names */
@@ -745,14 +875,15 @@ add_component_rows (Pdf                 *pdf,
 
       if ((done & (1u << kind)) != 0 || !component_in_evidence (model, kind))
         continue;
-      names = g_string_new (mr_component_kind_get_title (kind));
+      names = g_string_new (NULL);
+      append_component (names, kind);
       for (guint other = kind + 1; other < MR_N_COMPONENTS; other++)
         if (component_in_evidence (model, other) &&
             model->record->components[other].availability == availability &&
             model->mof.status[other] == status &&
             g_strcmp0 (mr_report_model_get_component_license (model, other), license) == 0)
           {
-            g_string_append_printf (names, _(", %s"), mr_component_kind_get_title (other));
+            append_component (names, other);
             done |= 1u << other;
           }
       if (table->row == 0)

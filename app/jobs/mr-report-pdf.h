@@ -18,8 +18,9 @@
 
 G_BEGIN_DECLS
 
-/* Cover, summary, flags, decisions, then one page (or more) per model.
- * @out_n_pages may be NULL. */
+/* Cover, summary, flags, decisions, then a section per model; sections
+ * follow one another on the page and the running header names the model
+ * whose section a page continues.  @out_n_pages may be NULL. */
 gboolean mr_report_pdf_write_governance (const MrReportData *data,
                                          GOutputStream      *stream,
                                          MrProgressFunc      progress,

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -549,8 +550,8 @@ compare_model (MrVerifyResult            *result,
 {
   if (expected->parameters >= 0 && (guint64) expected->parameters != result->n_parameters)
     add_finding (result, MR_FLAG_SEVERITY_WARNING,
-                 _("the files hold %" G_GUINT64_FORMAT " parameters, but the hub says %"
-                   G_GINT64_FORMAT), result->n_parameters, expected->parameters);
+                 _("the files hold %" PRIu64 " parameters, but the hub says %"
+                   PRId64), result->n_parameters, expected->parameters);
 
   if (result->architecture == NULL || expected->architectures == NULL ||
       expected->architectures[0] == NULL)

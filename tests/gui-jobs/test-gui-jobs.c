@@ -11,6 +11,7 @@
 #include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-hub-add-dialog.h"
+#include "mr-job-actions.h"
 #include "mr-job-indicator.h"
 #include "mr-model-editor.h"
 #include "mr-ollama-add-dialog.h"
@@ -383,6 +384,24 @@ test_refresh_selected (Fixture       *f,
   save_screenshot (snapshots, "gui-jobs-snapshot-diff.png");
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_refresh_failure (Fixture       *f,
                       gconstpointer  data)
@@ -390,6 +409,9 @@ test_refresh_failure (Fixture       *f,
   g_autoptr(GPtrArray) records = records_of (make_hub_record ("Missing", MISSING, MR_STATUS_DRAFT));
   g_autoptr(MrModelRecord) before = NULL;
   g_autoptr(MrModelRecord) after = NULL;
+  GtkWidget *details;
+  GtkWidget *dialog;
+  const char *body;
   MrAiModel *model;
 
   open_window (f, records);
@@ -401,6 +423,16 @@ test_refresh_failure (Fixture       *f,
   assert_shows (GTK_WIDGET (f->window), "Could not refresh");
   assert_shows (GTK_WIDGET (f->window), MISSING);
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
+
+  /* The toast's Details list each failure in the error presenter's words. */
+  details = find_button_labelled (GTK_WIDGET (f->window), "_Details");
+  g_assert_nonnull (details);
+  g_signal_emit_by_name (details, "clicked");
+  dialog = await_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, MISSING));
+  g_assert_nonnull (strstr (body, "Check the repository id"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   after = mr_test_get_record (f->repository, before->id);
   g_assert_true (mr_model_record_same_content (before, after));
@@ -437,6 +469,8 @@ test_cancel_from_popover (Fixture       *f,
   mr_test_hub_server_add_fault (f->server, GPT2_INFO, MR_TEST_FAULT_DELAY, 0, NULL);
   activate (f, "refresh-selected");
   g_assert_true (mr_test_spin_until (indicator_shown, button, 5000));
+  save_screenshot (mr_test_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR),
+                   "gui-jobs-header-busy.png");
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
   g_assert_true (mr_test_spin_until (indicator_shown, popover, 5000));
@@ -583,6 +617,66 @@ test_ollama_not_running (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* What the scheduler starts: every model, at background priority, and
+ * remembered as the last refresh the next one counts from. */
+static void
+test_scheduled_refresh (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = records_of (make_hub_record ("GPT-2", GPT2, MR_STATUS_DRAFT));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(MrModelRecord) stored = NULL;
+  MrAiModel *model;
+
+  open_window (f, records);
+  model = select_only (f, "GPT-2");
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), ==, 0);
+
+  mr_job_actions_refresh_all (mr_window_get_job_actions (f->window), MR_PRIORITY_BACKGROUND);
+  g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 15000));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), >=, before);
+  stored = mr_test_get_record (f->repository, mr_ai_model_get_id (model));
+  g_assert_cmpstr (stored->source_revision, ==, GPT2_SHA);
+  assert_snapshots_listed (f, 1);
+}
+
+static gboolean
+has_three_models (gpointer data)
+{
+  return mr_register_page_get_n_total (data) == 3;
+}
+
+static void
+test_import_hub_author (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = records_of (make_hub_record ("GPT-2", GPT2, MR_STATUS_DRAFT));
+  const char *listing =
+    "[{\"id\": \"openai-community/gpt2\", \"author\": \"openai-community\"},"
+    " {\"id\": \"openai-community/gpt2-medium\", \"author\": \"openai-community\"},"
+    " {\"id\": \"openai-community/gpt2-large\", \"author\": \"openai-community\"}]";
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  mr_test_hub_server_add_fault (f->server, "/api/models", MR_TEST_FAULT_BODY, 1, listing);
+  open_window (f, records);
+  activate (f, "import-hub-author");
+  dialog = await_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " openai-community ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+
+  /* gpt2 is registered already: only the other two are added. */
+  assert_shows (GTK_WIDGET (f->window), "Imported 2 models of “openai-community”");
+  g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
+  g_assert_true (mr_test_spin_until (has_three_models, f->page, 5000));
+  mr_register_page_search (f->page, "gpt2-large");
+  g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (f->page)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +699,10 @@ main (int   argc,
               fixture_set_up, test_cancel_from_popover, fixture_tear_down);
   g_test_add ("/gui-jobs/shutdown-mid-refresh", Fixture, NULL,
               fixture_set_up, test_shutdown_mid_refresh, fixture_tear_down);
+  g_test_add ("/gui-jobs/scheduled-refresh", Fixture, NULL,
+              fixture_set_up, test_scheduled_refresh, fixture_tear_down);
+  g_test_add ("/gui-jobs/import-hub-author", Fixture, NULL,
+              fixture_set_up, test_import_hub_author, fixture_tear_down);
   g_test_add ("/gui-jobs/add-from-ollama", Fixture, NULL,
               fixture_set_up, test_add_from_ollama, fixture_tear_down);
   g_test_add ("/gui-jobs/ollama-not-running", Fixture, NULL,
