@@ -214,8 +214,10 @@ print_text (const MrCheckResult *result)
   mr_cli_table_add_row (table, (const char *[]) { _("Version"), result->runtime_version });
   mr_cli_table_add_row (table, (const char *[]) { _("CPU variant"), result->cpu_variant });
   mr_cli_table_add_row (table, (const char *[]) { _("Threads"), threads });
+  /* Translators: which fixed probe prompt the check used */
   mr_cli_table_add_row (table, (const char *[]) { _("Prompt"), result->prompt_id });
   mr_cli_table_add_row (table, (const char *[]) { _("Tokens"), tokens });
+  /* Translators: how long loading the model took */
   mr_cli_table_add_row (table, (const char *[]) { _("Load"), load });
   mr_cli_table_add_row (table, (const char *[]) { _("First token"), first });
   mr_cli_table_add_row (table, (const char *[]) { _("Speed"), speed });

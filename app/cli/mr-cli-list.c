@@ -229,6 +229,8 @@ append_components (GString             *out,
 {
   g_autoptr(MrCliTable) table = mr_cli_table_new (6);
 
+  /* Translators: headers of a model's component table; "Evidence" is
+   * where the evidence came from, "Checked" whether a reviewer verified it */
   mr_cli_table_add_row (table, (const char *[]) {
     _("Component"), _("Availability"), _("Licence"), _("Evidence"), _("Checked"), _("Link") });
   for (guint i = 0; i < MR_N_COMPONENTS; i++)

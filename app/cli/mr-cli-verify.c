@@ -189,6 +189,7 @@ print_text (const MrVerifyResult *result)
   mr_cli_table_add_row (table, (const char *[]) { _("Tensors"), tensors });
   mr_cli_table_add_row (table, (const char *[]) { _("Types"), dtypes });
   mr_cli_table_add_row (table, (const char *[]) { _("Size (bytes)"), size });
+  /* Translators: the speed and duration of computing the SHA-256 */
   mr_cli_table_add_row (table, (const char *[]) { _("Hashing"), throughput });
   for (guint i = 0; i < result->files->len; i++)
     add_file_rows (table, g_ptr_array_index (result->files, i));

@@ -447,6 +447,8 @@ print_audit_text (GPtrArray *entries)
   g_autoptr(MrCliTable) table = mr_cli_table_new (5);
   g_autoptr(GString) out = g_string_new (NULL);
 
+  /* Translators: headers of the audit trail table; "Seq" is the entry's
+   * number in the hash chain, "Entity" what the entry is about */
   mr_cli_table_add_row (table, (const char *[]) {
     _("Seq"), _("Time"), _("Actor"), _("Action"), _("Entity") });
   for (guint i = 0; i < entries->len; i++)

@@ -25,10 +25,14 @@
 #include "mr-model-json.h"
 #include "mr-record-fields.h"
 
-static gboolean run_help (MrCli   *cli,
-                          int      argc,
-                          char   **argv,
-                          GError **error);
+static gboolean run_help    (MrCli   *cli,
+                             int      argc,
+                             char   **argv,
+                             GError **error);
+static gboolean run_version (MrCli   *cli,
+                             int      argc,
+                             char   **argv,
+                             GError **error);
 
 static const MrCliCommand commands[] = {
   { "list", NULL, N_("List the models in the register"),
@@ -78,6 +82,8 @@ static const MrCliCommand commands[] = {
     1, 2, MR_CLI_OPTION_DATABASE | MR_CLI_OPTION_FORMAT, mr_cli_run_audit },
   { "help", N_("[COMMAND]"), N_("List the commands, or show the options of one"),
     0, 1, 0, run_help },
+  { "version", NULL, N_("Print the program's version"),
+    0, 0, 0, run_version },
 };
 
 static const char * const format_names[] = {
@@ -331,6 +337,20 @@ mr_cli_clear (MrCli *cli)
   g_clear_object (&cli->store);
   g_clear_pointer (&cli->database, g_free);
   g_clear_pointer (&cli->format_name, g_free);
+}
+
+static gboolean
+run_version (MrCli   *cli,
+             int      argc,
+             char   **argv,
+             GError **error)
+{
+  g_autoptr(GOptionContext) context = mr_cli_context_new (cli);
+
+  if (!mr_cli_parse (cli, context, &argc, &argv, error))
+    return FALSE;
+  mr_cli_print_text (MR_CLI_PROGRAM " " PACKAGE_VERSION "\n");
+  return TRUE;
 }
 
 static gboolean

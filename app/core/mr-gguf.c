@@ -138,6 +138,8 @@ describe_item (const Reader *r)
   g_autofree char *name = NULL;
 
   if (r->section == NULL)
+    /* Translators: the part of a GGUF file a problem is in, like "key",
+     * "value", "magic" or "tensor count" below */
     return g_strdup (_("header"));
   if (r->item_name == NULL)
     return g_strdup_printf ("%s %" G_GUINT64_FORMAT, r->section, r->index);

@@ -228,7 +228,7 @@ read_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   "%s: member “%s”: expected a string", origin, member);
+                   _("%s: member “%s”: expected a string"), origin, member);
       return FALSE;
     }
   g_free (*out_value);
@@ -253,7 +253,7 @@ read_count (JsonObject  *object,
       json_node_get_int (node) < 0)
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   "%s: member “%s”: expected a count", origin, member);
+                   _("%s: member “%s”: expected a count"), origin, member);
       return FALSE;
     }
   *out_value = json_node_get_int (node);
@@ -271,7 +271,7 @@ read_array (JsonObject  *object,
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   "%s: member “%s”: expected an array", origin, member);
+                   _("%s: member “%s”: expected an array"), origin, member);
       return NULL;
     }
   return json_node_get_array (node);
@@ -295,7 +295,7 @@ read_datasets (MrSnapshot  *self,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                       "%s: member “datasets”: item %u: expected a string", origin, i + 1);
+                       _("%s: member “datasets”: item %u: expected a string"), origin, i + 1);
           return FALSE;
         }
       g_strv_builder_add (builder, json_node_get_string (node));
@@ -318,7 +318,7 @@ read_files (MrSnapshot  *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *context = g_strdup_printf ("%s: file %u", origin, i + 1);
+      g_autofree char *context = g_strdup_printf (_("%s: file %u"), origin, i + 1);
       g_autofree char *path = NULL;
       g_autofree char *sha256 = NULL;
       gint64 size;
@@ -326,7 +326,7 @@ read_files (MrSnapshot  *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                       "%s: expected an object", context);
+                       _("%s: expected an object"), context);
           return FALSE;
         }
       object = json_node_get_object (node);
@@ -337,7 +337,7 @@ read_files (MrSnapshot  *self,
       if (path == NULL)
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_MISSING_FIELD,
-                       "%s: member “path” is missing", context);
+                       _("%s: member “path” is missing"), context);
           return FALSE;
         }
       mr_snapshot_add_file (self, path, size, sha256);
@@ -370,7 +370,7 @@ mr_snapshot_set_fields_from_json (MrSnapshot  *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_SYNTAX,
-                   "%s: expected a JSON object", origin);
+                   _("%s: expected a JSON object"), origin);
       return FALSE;
     }
   object = json_node_get_object (root);

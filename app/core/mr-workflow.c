@@ -68,6 +68,7 @@ describe_status (MrStatus status)
   switch (status)
     {
     case MR_STATUS_DRAFT:
+      /* Translators: these complete "“%s” is %s", e.g. "“Phi-4” is a draft" */
       return _("a draft");
     case MR_STATUS_SUBMITTED:
       return _("submitted");

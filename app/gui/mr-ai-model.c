@@ -76,7 +76,7 @@ mr_ai_model_get_property (GObject    *object,
       g_value_set_enum (value, r->status);
       break;
     case PROP_STATUS_LABEL:
-      g_value_set_string (value, mr_display_status_title (r->status));
+      g_value_set_string (value, mr_status_get_title (r->status));
       break;
     case PROP_STATUS_ICON:
       g_value_set_string (value, mr_display_status_icon (r->status));
@@ -85,7 +85,7 @@ mr_ai_model_get_property (GObject    *object,
       g_value_set_enum (value, r->openness);
       break;
     case PROP_OPENNESS_LABEL:
-      g_value_set_string (value, mr_display_openness_title (r->openness));
+      g_value_set_string (value, mr_openness_get_title (r->openness));
       break;
     case PROP_OPENNESS_ICON:
       g_value_set_string (value, mr_display_openness_icon (r->openness));

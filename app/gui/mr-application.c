@@ -35,6 +35,8 @@ G_DEFINE_FINAL_TYPE (MrApplication, mr_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the register at PATH"), N_("PATH") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print the program's version and exit"), NULL },
   { NULL }
 };
 
@@ -45,6 +47,11 @@ mr_application_handle_local_options (GApplication *app,
   MrApplication *self = MR_APPLICATION (app);
   g_autofree char *database = NULL;
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("model-register %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_free (self->database);

@@ -9,13 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "mr-approvals-page.h"
+#include "mr-ai-model.h"
 #include "mr-audit-window.h"
 #include "mr-display.h"
 #include "mr-error-presenter.h"
 #include "mr-review-pane.h"
 #include "mr-window.h"
 
-/* One request of the queue. */
+/* One request of the queue; the list shows it through an MrAiModel of the
+ * same id, so that rows are made only for what is on screen. */
 typedef struct {
   MrModelRecord *record;
   GPtrArray     *events;     /* its MrApprovalEvent, borrowed from the page's list */
@@ -34,28 +36,31 @@ queue_item_free (QueueItem *item)
 
 struct _MrApprovalsPage
 {
-  AdwBin          parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  AdwLeaflet     *leaflet;
-  GtkWidget      *queue_box;
-  GtkWidget      *review_box;
-  GtkLabel       *counts_label;
-  GtkDropDown    *filter_dropdown;
-  GtkStack       *queue_stack;
-  GtkListBox     *queue_list;
-  GtkWidget      *back_button;
-  MrReviewPane   *review_pane;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *queue_box;
+  GtkWidget          *review_box;
+  GtkLabel           *counts_label;
+  GtkDropDown        *filter_dropdown;
+  GtkStack           *queue_stack;
+  GtkListView        *queue_view;
+  GtkWidget          *back_button;
+  MrReviewPane       *review_pane;
 
   /* Owned */
-  MrRepository   *repository;
-  GCancellable   *cancellable;
-  GPtrArray      *records;   /* MrModelRecord while the events load */
-  GPtrArray      *events;    /* MrApprovalEvent of the whole register */
-  GPtrArray      *items;     /* QueueItem */
-  GPtrArray      *shown;     /* QueueItem, borrowed, in row order */
-  guint           counts[MR_QUEUE_FILTER_OVERDUE + 1];
-  gboolean        updating;
+  MrRepository       *repository;
+  GCancellable       *cancellable;
+  GPtrArray          *records;  /* MrModelRecord while the events load */
+  GPtrArray          *events;   /* MrApprovalEvent of the whole register */
+  GHashTable         *items;    /* record id → QueueItem */
+  GListStore         *queue;    /* MrAiModel, one per QueueItem, in queue order */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *shown;
+  GtkSingleSelection *selection;
+  guint               counts[MR_QUEUE_FILTER_OVERDUE + 1];
+  gboolean            updating;
 };
 
 G_DEFINE_FINAL_TYPE (MrApprovalsPage, mr_approvals_page, ADW_TYPE_BIN)
@@ -66,6 +71,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static QueueItem *
+lookup_item (MrApprovalsPage *self,
+             gpointer         model)
+{
+  gint64 id = mr_ai_model_get_id (model);
+
+  return g_hash_table_lookup (self->items, &id);
+}
 
 static gboolean
 item_matches (const QueueItem *item,
@@ -85,6 +99,17 @@ item_matches (const QueueItem *item,
     }
 }
 
+static gboolean
+filter_func (gpointer model,
+             gpointer user_data)
+{
+  MrApprovalsPage *self = user_data;
+
+  return item_matches (lookup_item (self, model), gtk_drop_down_get_selected (self->filter_dropdown));
+}
+
+/* --- rows ----------------------------------------------------------------- */
+
 static GtkWidget *
 new_overdue_badge (void)
 {
@@ -99,12 +124,53 @@ new_overdue_badge (void)
 }
 
 static GtkWidget *
-new_queue_row (const QueueItem *item)
+new_row_label (const char *style,
+               int         lines)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Names come from imports and the Hub: never markup. */
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), lines > 1);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
+  gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+/* The row: [title / subtitle] [overdue badge] [>]. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  /* GTK 4.8 gives a list view's rows no name of their own: the row's box
+   * is the list item that screen readers announce. */
+  GtkWidget *row = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 12,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                 NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), new_row_label ("heading", 1));
+  gtk_box_append (GTK_BOX (texts), new_row_label ("dim-label", 2));
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_box_append (GTK_BOX (row), new_overdue_badge ());
+  gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static char *
+row_subtitle (const QueueItem *item)
 {
   g_autofree char *uses = mr_display_uses_label (item->record);
   g_autofree char *since = mr_display_date (item->since);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
 
   if (uses == NULL || *uses == '\0')
     {
@@ -113,26 +179,35 @@ new_queue_row (const QueueItem *item)
     }
   if (item->submitter != NULL)
     /* Translators: the requested uses, who asked, and since when */
-    subtitle = g_strdup_printf (_("%s\n%s · %s · since %s"), uses,
-                                mr_display_status_title (item->record->status),
-                                item->submitter, since);
-  else
-    /* Translators: the requested uses, the state, and since when */
-    subtitle = g_strdup_printf (_("%s\n%s · since %s"), uses,
-                                mr_display_status_title (item->record->status), since);
-
-  /* Names come from imports and the Hub: never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->record->name);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_tooltip_text (row, item->record->name);
-  if (item->overdue)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_overdue_badge ());
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return row;
+    return g_strdup_printf (_("%s\n%s · %s · since %s"), uses,
+                            mr_status_get_title (item->record->status),
+                            item->submitter, since);
+  /* Translators: the requested uses, the state, and since when */
+  return g_strdup_printf (_("%s\n%s · since %s"), uses,
+                          mr_status_get_title (item->record->status), since);
 }
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          MrApprovalsPage          *self)
+{
+  const QueueItem *item = lookup_item (self, gtk_list_item_get_item (list_item));
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *texts = gtk_widget_get_first_child (row);
+  g_autofree char *subtitle = row_subtitle (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (texts)), item->record->name);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), subtitle);
+  gtk_widget_set_tooltip_text (row, item->record->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->record->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (texts), item->overdue);
+}
+
+/* --- the queue ------------------------------------------------------------ */
 
 static void
 append_label (GtkStringList *labels,
@@ -171,38 +246,39 @@ fill_filter (MrApprovalsPage *self)
   gtk_label_set_text (self->counts_label, counts);
 }
 
+static guint
+find_shown (MrApprovalsPage *self,
+            gint64           id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MrAiModel) model = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (mr_ai_model_get_id (model) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 fill_list (MrApprovalsPage *self)
 {
-  MrQueueFilter filter = gtk_drop_down_get_selected (self->filter_dropdown);
   MrModelRecord *current = mr_review_pane_get_record (self->review_pane);
-  gint64 current_id = current != NULL ? current->id : 0;
-  GtkWidget *child;
-  GtkListBoxRow *reselect = NULL;
+  guint reselect;
 
   self->updating = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_list))) != NULL)
-    gtk_list_box_remove (self->queue_list, child);
-  g_ptr_array_set_size (self->shown, 0);
-  for (guint i = 0; self->items != NULL && i < self->items->len; i++)
-    {
-      QueueItem *item = g_ptr_array_index (self->items, i);
-      GtkWidget *row;
-
-      if (!item_matches (item, filter))
-        continue;
-      row = new_queue_row (item);
-      g_ptr_array_add (self->shown, item);
-      gtk_list_box_append (self->queue_list, row);
-      if (item->record->id == current_id)
-        reselect = GTK_LIST_BOX_ROW (row);
-    }
-  gtk_list_box_select_row (self->queue_list, reselect);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  reselect = current != NULL ? find_shown (self, current->id) : GTK_INVALID_LIST_POSITION;
+  gtk_single_selection_set_selected (self->selection, reselect);
   self->updating = FALSE;
 
-  gtk_stack_set_visible_child_name (self->queue_stack, self->shown->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->queue_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0
+                                    ? "list" : "empty");
   /* A decided request leaves the queue; the form must not offer it again. */
-  if (reselect == NULL && current != NULL)
+  if (reselect == GTK_INVALID_LIST_POSITION && current != NULL)
     mr_review_pane_set_request (self->review_pane, NULL, NULL);
 }
 
@@ -261,13 +337,14 @@ group_events (MrApprovalsPage *self)
   return by_model;
 }
 
+/* One pass over the register: the queue and its counts per filter. */
 static void
 build_items (MrApprovalsPage *self)
 {
   g_autoptr(GHashTable) by_model = group_events (self);
+  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  g_ptr_array_set_size (self->items, 0);
   memset (self->counts, 0, sizeof self->counts);
   for (guint i = 0; i < self->records->len; i++)
     {
@@ -280,11 +357,16 @@ build_items (MrApprovalsPage *self)
       events = g_hash_table_lookup (by_model, &record->id);
       item = new_queue_item (record, events != NULL ? g_ptr_array_ref (events) : g_ptr_array_new (),
                              now);
-      g_ptr_array_add (self->items, item);
+      g_hash_table_insert (self->items, &item->record->id, item);
+      g_ptr_array_add (models, mr_ai_model_new (record));
       for (MrQueueFilter filter = MR_QUEUE_FILTER_ALL; filter <= MR_QUEUE_FILTER_OVERDUE; filter++)
         if (item_matches (item, filter))
           self->counts[filter]++;
     }
+  self->updating = TRUE;
+  g_list_store_splice (self->queue, 0, g_list_model_get_n_items (G_LIST_MODEL (self->queue)),
+                       models->pdata, models->len);
+  self->updating = FALSE;
 }
 
 static void
@@ -306,7 +388,7 @@ on_approvals_listed (GObject      *source,
       return;
     }
   /* The items borrow the events: the old ones go after the new items. */
-  g_ptr_array_set_size (self->items, 0);
+  g_hash_table_remove_all (self->items);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events;
   build_items (self);
@@ -347,14 +429,14 @@ on_filter_changed (MrApprovalsPage *self)
 }
 
 static void
-on_row_selected (MrApprovalsPage *self,
-                 GtkListBoxRow   *row)
+on_selection_changed (MrApprovalsPage *self)
 {
+  MrAiModel *model = gtk_single_selection_get_selected_item (self->selection);
   QueueItem *item;
 
-  if (self->updating || row == NULL)
+  if (self->updating || model == NULL)
     return;
-  item = g_ptr_array_index (self->shown, gtk_list_box_row_get_index (row));
+  item = lookup_item (self, model);
   mr_review_pane_set_request (self->review_pane, item->record, item->events);
   adw_leaflet_set_visible_child (self->leaflet, self->review_box);
 }
@@ -374,12 +456,12 @@ on_decided (MrApprovalsPage *self,
 
   /* Translators: a model's name, then its new status */
   text = g_strdup_printf (_("“%s” is now %s"), record->name,
-                          mr_display_status_title (record->status));
+                          mr_status_get_title (record->status));
   if (MR_IS_WINDOW (root))
     mr_window_add_toast_text (MR_WINDOW (root), text);
   adw_leaflet_set_visible_child (self->leaflet, self->queue_box);
   mr_approvals_page_refresh (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, record);
 }
 
 static void
@@ -405,7 +487,9 @@ mr_approvals_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mr_approvals_page_parent_class)->map (widget);
 
-  /* Entries are submitted from the register page: look again when shown. */
+  /* Listed only when shown, so that a large register's first frame does
+   * not wait for it; entries are submitted from the register page, so it
+   * looks again each time. */
   mr_approvals_page_refresh (MR_APPROVALS_PAGE (widget));
 }
 
@@ -417,8 +501,11 @@ mr_approvals_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->repository);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->queue);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
 
@@ -434,10 +521,15 @@ mr_approvals_page_class_init (MrApprovalsPageClass *klass)
   object_class->dispose = mr_approvals_page_dispose;
   widget_class->map = mr_approvals_page_map;
 
-  /* A decision was recorded: the register's statuses changed. */
+  /**
+   * MrApprovalsPage::changed:
+   * @record: the entry as the decision stored it
+   *
+   * A decision was recorded: the entry's status changed.
+   */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, MR_TYPE_MODEL_RECORD);
 
   g_type_ensure (MR_TYPE_REVIEW_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -448,11 +540,10 @@ mr_approvals_page_class_init (MrApprovalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, queue_stack);
-  gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MrApprovalsPage, review_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_decided);
 
@@ -461,11 +552,32 @@ mr_approvals_page_class_init (MrApprovalsPageClass *klass)
 }
 
 static void
+setup_models (MrApprovalsPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->queue = g_list_store_new (MR_TYPE_AI_MODEL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->queue)),
+                                           GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->queue_view, factory);
+  gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 mr_approvals_page_init (MrApprovalsPage *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) queue_item_free);
-  self->shown = g_ptr_array_new ();
+  self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) queue_item_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_models (self);
   fill_filter (self);
   fill_list (self);
   on_folded_changed (self);
@@ -486,7 +598,8 @@ mr_approvals_page_set_repository (MrApprovalsPage *self,
 
   g_set_object (&self->repository, repository);
   mr_review_pane_set_repository (self->review_pane, repository);
-  mr_approvals_page_refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mr_approvals_page_refresh (self);
 }
 
 void
@@ -535,7 +648,7 @@ mr_approvals_page_get_n_shown (MrApprovalsPage *self)
 {
   g_return_val_if_fail (MR_IS_APPROVALS_PAGE (self), 0);
 
-  return self->shown->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 }
 
 void
@@ -543,10 +656,9 @@ mr_approvals_page_select (MrApprovalsPage *self,
                           guint            position)
 {
   g_return_if_fail (MR_IS_APPROVALS_PAGE (self));
-  g_return_if_fail (position < self->shown->len);
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->shown)));
 
-  gtk_list_box_select_row (self->queue_list,
-                           gtk_list_box_get_row_at_index (self->queue_list, position));
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 GtkWidget *

@@ -84,7 +84,7 @@ mr_audit_row_dup_summary (const MrAuditRecord *record)
   text = get_string_member (object, "status");
   if (text != NULL && mr_enum_from_nick (MR_TYPE_STATUS, text, &status))
     /* Translators: %s is a register entry's approval status */
-    return g_strdup_printf (_("Status: %s"), mr_display_status_title (status));
+    return g_strdup_printf (_("Status: %s"), mr_status_get_title (status));
   return NULL;
 }
 

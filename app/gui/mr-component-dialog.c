@@ -45,7 +45,7 @@ static char *
 availability_title (gpointer unused,
                     int      value)
 {
-  return g_strdup (mr_display_availability_title (value));
+  return g_strdup (mr_availability_get_title (value));
 }
 
 static MrModelRecord *

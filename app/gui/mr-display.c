@@ -11,69 +11,42 @@
 #include "mr-display.h"
 #include "mr-use-catalog.h"
 
+/* The titles are the core's (mr-titles.h); the screen adds an icon, so
+ * that a badge never relies on colour alone, and a style class. */
 typedef struct {
-  const char *title;
   const char *icon;
   const char *style;
 } Badge;
 
 static const Badge status_badges[] = {
-  [MR_STATUS_DRAFT] = { N_("Draft"), "document-edit-symbolic", NULL },
-  [MR_STATUS_SUBMITTED] = { N_("Submitted"), "mail-send-symbolic", "accent" },
-  [MR_STATUS_APPROVED] = { N_("Approved"), "emblem-ok-symbolic", "success" },
-  [MR_STATUS_APPROVED_WITH_CONDITIONS] = { N_("Approved with conditions"), "emblem-important-symbolic", "success" },
-  [MR_STATUS_CHANGES_REQUESTED] = { N_("Changes requested"), "edit-undo-symbolic", "warning" },
-  [MR_STATUS_REJECTED] = { N_("Rejected"), "action-unavailable-symbolic", "error" },
-  [MR_STATUS_REREVIEW_REQUIRED] = { N_("Re-review required"), "view-refresh-symbolic", "warning" },
-  [MR_STATUS_RETIRED] = { N_("Retired"), "user-trash-symbolic", "dim-label" },
+  [MR_STATUS_DRAFT] = { "document-edit-symbolic", NULL },
+  [MR_STATUS_SUBMITTED] = { "mail-send-symbolic", "accent" },
+  [MR_STATUS_APPROVED] = { "emblem-ok-symbolic", "success" },
+  [MR_STATUS_APPROVED_WITH_CONDITIONS] = { "emblem-important-symbolic", "success" },
+  [MR_STATUS_CHANGES_REQUESTED] = { "edit-undo-symbolic", "warning" },
+  [MR_STATUS_REJECTED] = { "action-unavailable-symbolic", "error" },
+  [MR_STATUS_REREVIEW_REQUIRED] = { "view-refresh-symbolic", "warning" },
+  [MR_STATUS_RETIRED] = { "user-trash-symbolic", "dim-label" },
 };
 
 static const Badge openness_badges[] = {
-  [MR_OPENNESS_UNKNOWN] = { N_("Unknown"), "dialog-question-symbolic", "dim-label" },
-  [MR_OPENNESS_CLOSED] = { N_("Closed"), "changes-prevent-symbolic", "error" },
-  [MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED] = { N_("Open weights, restricted"), "auth-sim-locked-symbolic", "warning" },
-  [MR_OPENNESS_OPEN_WEIGHTS] = { N_("Open weights"), "changes-allow-symbolic", "accent" },
-  [MR_OPENNESS_OPEN_SOURCE_AI] = { N_("Open source AI"), "emblem-ok-symbolic", "success" },
-  [MR_OPENNESS_OPEN_SCIENCE] = { N_("Open science"), "emblem-documents-symbolic", "success" },
+  [MR_OPENNESS_UNKNOWN] = { "dialog-question-symbolic", "dim-label" },
+  [MR_OPENNESS_CLOSED] = { "changes-prevent-symbolic", "error" },
+  [MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED] = { "auth-sim-locked-symbolic", "warning" },
+  [MR_OPENNESS_OPEN_WEIGHTS] = { "changes-allow-symbolic", "accent" },
+  [MR_OPENNESS_OPEN_SOURCE_AI] = { "emblem-ok-symbolic", "success" },
+  [MR_OPENNESS_OPEN_SCIENCE] = { "emblem-documents-symbolic", "success" },
 };
 
 static const Badge flag_badges[] = {
-  [MR_FLAG_SEVERITY_NONE] = { N_("None"), "emblem-ok-symbolic", "dim-label" },
-  [MR_FLAG_SEVERITY_INFO] = { N_("Info"), "dialog-information-symbolic", "accent" },
-  [MR_FLAG_SEVERITY_WARNING] = { N_("Warning"), "dialog-warning-symbolic", "warning" },
-  [MR_FLAG_SEVERITY_BLOCKING] = { N_("Blocking"), "dialog-error-symbolic", "error" },
+  [MR_FLAG_SEVERITY_NONE] = { "emblem-ok-symbolic", "dim-label" },
+  [MR_FLAG_SEVERITY_INFO] = { "dialog-information-symbolic", "accent" },
+  [MR_FLAG_SEVERITY_WARNING] = { "dialog-warning-symbolic", "warning" },
+  [MR_FLAG_SEVERITY_BLOCKING] = { "dialog-error-symbolic", "error" },
 };
 
-static const char * const source_kind_titles[] = {
-  [MR_SOURCE_KIND_MANUAL] = N_("Manual entry"),
-  [MR_SOURCE_KIND_HUGGING_FACE] = N_("Hugging Face"),
-  [MR_SOURCE_KIND_OLLAMA] = N_("Ollama"),
-  [MR_SOURCE_KIND_LOCAL_FILE] = N_("Local file"),
-  [MR_SOURCE_KIND_VENDOR_API] = N_("Vendor API"),
-};
-
-static const char * const deployment_titles[] = {
-  [MR_DEPLOYMENT_UNSPECIFIED] = N_("Not specified"),
-  [MR_DEPLOYMENT_SELF_HOSTED] = N_("Self-hosted"),
-  [MR_DEPLOYMENT_VENDOR_API] = N_("Vendor API"),
-};
-
-static const char * const sensitivity_titles[] = {
-  [MR_DATA_SENSITIVITY_UNSPECIFIED] = N_("Not specified"),
-  [MR_DATA_SENSITIVITY_PUBLIC] = N_("Public"),
-  [MR_DATA_SENSITIVITY_INTERNAL] = N_("Internal"),
-  [MR_DATA_SENSITIVITY_CONFIDENTIAL] = N_("Confidential"),
-  [MR_DATA_SENSITIVITY_PERSONAL] = N_("Personal data"),
-  [MR_DATA_SENSITIVITY_SPECIAL_CATEGORY] = N_("Special category data"),
-};
-
-static const char * const availability_titles[] = {
-  [MR_AVAILABILITY_UNKNOWN] = N_("Unknown"),
-  [MR_AVAILABILITY_PRESENT] = N_("Available"),
-  [MR_AVAILABILITY_MENTIONED] = N_("Mentioned only"),
-  [MR_AVAILABILITY_ABSENT] = N_("Not available"),
-};
-
+/* The heading form; mr_risk_tier_get_title() is the one used inside
+ * sentences ("high-risk"), which a heading cannot show as is. */
 static const char * const risk_tier_titles[] = {
   [MR_RISK_TIER_MINIMAL] = N_("Minimal risk"),
   [MR_RISK_TIER_LIMITED] = N_("Limited risk (transparency duties)"),
@@ -81,25 +54,11 @@ static const char * const risk_tier_titles[] = {
   [MR_RISK_TIER_PROHIBITED] = N_("Prohibited practices"),
 };
 
-static const char * const evidence_source_titles[] = {
-  [MR_EVIDENCE_SOURCE_PERSON] = N_("Entered by a person"),
-  [MR_EVIDENCE_SOURCE_HUB] = N_("Hugging Face Hub"),
-  [MR_EVIDENCE_SOURCE_OLLAMA] = N_("Ollama"),
-  [MR_EVIDENCE_SOURCE_MOT_IMPORT] = N_("MOT import"),
-  [MR_EVIDENCE_SOURCE_CHECK] = N_("Local check"),
-};
-
 /* Values come from files and databases written by other versions, so an
  * out-of-range value is shown as the first entry rather than read past the
  * table. */
 #define LOOKUP(table, value) \
   ((guint) (value) < G_N_ELEMENTS (table) ? &(table)[(value)] : &(table)[0])
-
-const char *
-mr_display_status_title (MrStatus status)
-{
-  return _(LOOKUP (status_badges, status)->title);
-}
 
 const char *
 mr_display_status_icon (MrStatus status)
@@ -111,12 +70,6 @@ const char *
 mr_display_status_style (MrStatus status)
 {
   return LOOKUP (status_badges, status)->style;
-}
-
-const char *
-mr_display_openness_title (MrOpenness openness)
-{
-  return _(LOOKUP (openness_badges, openness)->title);
 }
 
 const char *
@@ -132,45 +85,9 @@ mr_display_openness_style (MrOpenness openness)
 }
 
 const char *
-mr_display_source_kind_title (MrSourceKind kind)
-{
-  return _(*LOOKUP (source_kind_titles, kind));
-}
-
-const char *
-mr_display_deployment_title (MrDeployment deployment)
-{
-  return _(*LOOKUP (deployment_titles, deployment));
-}
-
-const char *
-mr_display_sensitivity_title (MrDataSensitivity sensitivity)
-{
-  return _(*LOOKUP (sensitivity_titles, sensitivity));
-}
-
-const char *
-mr_display_availability_title (MrAvailability availability)
-{
-  return _(*LOOKUP (availability_titles, availability));
-}
-
-const char *
 mr_display_risk_tier_title (MrRiskTier tier)
 {
   return _(*LOOKUP (risk_tier_titles, tier));
-}
-
-const char *
-mr_display_evidence_source_title (MrEvidenceSource source)
-{
-  return _(*LOOKUP (evidence_source_titles, source));
-}
-
-const char *
-mr_display_flag_title (MrFlagSeverity severity)
-{
-  return _(LOOKUP (flag_badges, severity)->title);
 }
 
 const char *
@@ -230,7 +147,7 @@ mr_display_date (gint64 unix_time)
 char *
 mr_display_source_label (const MrModelRecord *record)
 {
-  const char *kind = mr_display_source_kind_title (record->source_kind);
+  const char *kind = mr_source_kind_get_title (record->source_kind);
 
   if (record->source_ref == NULL || *record->source_ref == '\0')
     return g_strdup (kind);

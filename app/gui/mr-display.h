@@ -2,34 +2,26 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every enum the UI shows gets a translated title and a symbolic icon, so
- * that a badge never relies on colour alone.  Used by the list cells, the
- * detail pane and the editor's combo rows.
+ * Every enum the UI shows as a badge gets a symbolic icon, so that a badge
+ * never relies on colour alone, and a style class.  The titles are the
+ * core's (mr-titles.h, mr_openness_get_title()), included from here.
+ * Used by the list cells, the detail pane and the editor's combo rows.
  */
 #pragma once
 
 #include "mr-model-record.h"
+#include "mr-openness.h"
+#include "mr-titles.h"
 
 G_BEGIN_DECLS
 
-const char *mr_display_status_title        (MrStatus          status);
 const char *mr_display_status_icon         (MrStatus          status);
 /* An Adwaita style class ("success", "warning", "error") or NULL. */
 const char *mr_display_status_style        (MrStatus          status);
 
-const char *mr_display_openness_title      (MrOpenness        openness);
 const char *mr_display_openness_icon       (MrOpenness        openness);
 const char *mr_display_openness_style      (MrOpenness        openness);
 
-const char *mr_display_source_kind_title   (MrSourceKind      kind);
-const char *mr_display_deployment_title    (MrDeployment      deployment);
-const char *mr_display_sensitivity_title   (MrDataSensitivity sensitivity);
-const char *mr_display_availability_title  (MrAvailability    availability);
-
-const char *mr_display_evidence_source_title (MrEvidenceSource source);
-
-/* "Blocking", "Warning", "Info", "None". */
-const char *mr_display_flag_title          (MrFlagSeverity    severity);
 const char *mr_display_flag_icon           (MrFlagSeverity    severity);
 const char *mr_display_flag_style          (MrFlagSeverity    severity);
 /* The worst flag's icon; the "no flags" icon when there are none. */

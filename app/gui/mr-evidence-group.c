@@ -44,6 +44,7 @@ openness_text (const MrMofResult *mof,
   switch (mof->status[kind])
     {
     case MR_MOF_STATUS_INCLUDED:
+      /* Translators: whether a component's licence counts as open for the MOF */
       return _("open");
     case MR_MOF_STATUS_INVALID_LICENSE:
       return _("not open");
@@ -62,7 +63,7 @@ component_summary (const MrModelRecord *r,
                    MrComponentKind      kind)
 {
   const MrComponent *c = &r->components[kind];
-  GString *text = g_string_new (mr_display_availability_title (c->availability));
+  GString *text = g_string_new (mr_availability_get_title (c->availability));
 
   if (c->availability == MR_AVAILABILITY_UNKNOWN && !c->verified)
     return g_string_free (text, FALSE);
@@ -80,7 +81,7 @@ component_summary (const MrModelRecord *r,
   if (mof->not_type_appropriate & (1u << kind))
     g_string_append (text, _(", licence not type-appropriate"));
   g_string_append (text, " · ");
-  g_string_append (text, mr_display_evidence_source_title (c->source));
+  g_string_append (text, mr_evidence_source_get_title (c->source));
   return g_string_free (text, FALSE);
 }
 

@@ -101,6 +101,7 @@ add_rule_facts (GtkWidget             *parent,
   if (rule->blocked)
     {
       add_fact (parent, _("Allowed"), _("Never: no evidence makes this use acceptable"));
+      /* Translators: how often an approval for this use is reviewed */
       add_fact (parent, _("Review"), interval);
       return;
     }
@@ -112,7 +113,8 @@ add_rule_facts (GtkWidget             *parent,
   add_fact (parent, _("Inference check"),
             rule->inference_check_required ? _("A passing check must be on record")
                                            : _("Not required"));
-  add_fact (parent, _("A shortfall is flagged as"), mr_display_flag_title (rule->severity));
+  add_fact (parent, _("A shortfall is flagged as"), mr_flag_severity_get_title (rule->severity));
+  /* Translators: how often an approval for this use is reviewed */
   add_fact (parent, _("Review"), interval);
 }
 

@@ -14,6 +14,7 @@
 #include "mr-evidence-group.h"
 #include "mr-history-group.h"
 #include "mr-model-detail.h"
+#include "mr-checks-group.h"
 #include "mr-policy-group.h"
 #include "mr-submit-dialog.h"
 #include "mr-snapshots-group.h"
@@ -55,6 +56,7 @@ struct _MrModelDetail
   MrHistoryGroup      *history_group;
   GtkWidget           *submit_button;
   MrSnapshotsGroup    *snapshots_group;
+  MrChecksGroup       *checks_group;
   GtkSpinner          *spinner;
 
   /* Owned */
@@ -63,6 +65,7 @@ struct _MrModelDetail
   MrAiModel           *model;
   gulong               record_handler;
   MrModelRecord       *full_record;
+  MrModelRecord       *loading_record; /* read, waiting for its policy inputs */
   MrFramework         *framework;   /* NULL: the shipped one */
   GCancellable        *load_cancellable;
 };
@@ -128,10 +131,10 @@ fill_header (MrModelDetail       *self,
   gtk_label_set_text (self->source_label, source);
 
   set_badge (self->status_badge, self->status_icon, self->status_label,
-             mr_display_status_icon (r->status), mr_display_status_title (r->status),
+             mr_display_status_icon (r->status), mr_status_get_title (r->status),
              mr_display_status_style (r->status));
   set_badge (self->openness_badge, self->openness_icon, self->openness_label,
-             mr_display_openness_icon (r->openness), mr_display_openness_title (r->openness),
+             mr_display_openness_icon (r->openness), mr_openness_get_title (r->openness),
              mr_display_openness_style (r->openness));
   set_badge (self->flags_badge, self->flags_icon, self->flags_label,
              mr_display_flag_icon (worst), flags, mr_display_flag_style (worst));
@@ -151,8 +154,8 @@ fill_details (MrModelDetail       *self,
   set_row_text (self->owner_row, r->owner);
   set_row_text (self->license_row, r->license);
   set_row_text (self->tags_row, tags);
-  set_row_text (self->deployment_row, mr_display_deployment_title (r->deployment));
-  set_row_text (self->sensitivity_row, mr_display_sensitivity_title (r->data_sensitivity));
+  set_row_text (self->deployment_row, mr_deployment_get_title (r->deployment));
+  set_row_text (self->sensitivity_row, mr_data_sensitivity_get_title (r->data_sensitivity));
   set_row_text (self->description_row, r->description);
   set_row_text (self->notes_row, r->notes);
   set_row_text (self->updated_row, updated);
@@ -286,6 +289,34 @@ submit_action (GtkWidget  *widget,
 }
 
 static void
+on_policy_inputs_loaded (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(MrModelDetail) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MrModelRecord) record = NULL;
+  MrPolicyInputs inputs;
+
+  if (!mr_repository_get_policy_inputs_finish (MR_REPOSITORY (source), result, &inputs, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  record = g_steal_pointer (&self->loading_record);
+  if (error != NULL)
+    {
+      mr_error_presenter_present (GTK_WIDGET (self), _("Could not load the model's evidence"), error);
+      return;
+    }
+
+  mr_policy_group_set_inputs (self->policy_group, &inputs);
+  set_full_record (self, record);
+  /* The model then tells the list and us about any change since listing. */
+  mr_ai_model_set_record (self->model, record);
+  fill_all (self, record);
+}
+
+static void
 on_full_record_loaded (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -297,17 +328,20 @@ on_full_record_loaded (GObject      *source,
   record = mr_repository_get_finish (MR_REPOSITORY (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  gtk_spinner_stop (self->spinner);
   if (record == NULL)
     {
+      gtk_spinner_stop (self->spinner);
       mr_error_presenter_present (GTK_WIDGET (self), _("Could not load the model's evidence"), error);
       return;
     }
 
-  set_full_record (self, record);
-  /* The model then tells the list and us about any change since listing. */
-  mr_ai_model_set_record (self->model, record);
-  fill_all (self, record);
+  /* The policy is evaluated as the store does, with the outcome of the
+   * latest inference check: the record alone does not hold it. */
+  g_clear_pointer (&self->loading_record, mr_model_record_unref);
+  self->loading_record = g_steal_pointer (&record);
+  mr_repository_get_policy_inputs_async (self->repository, self->loading_record->id,
+                                         self->load_cancellable, on_policy_inputs_loaded,
+                                         g_object_ref (self));
 }
 
 static void
@@ -315,7 +349,9 @@ start_load (MrModelDetail *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_record, mr_model_record_unref);
   set_full_record (self, NULL);
+  mr_policy_group_set_inputs (self->policy_group, NULL);
 
   if (self->model == NULL || self->repository == NULL)
     return;
@@ -335,9 +371,11 @@ on_record_changed (MrModelDetail *self)
   /* A decision changes the status, not the revision: the history grew. */
   if (self->full_record != NULL && self->full_record->status != record->status)
     mr_history_group_set_model (self->history_group, self->repository, record->id);
-  /* Another window saved the entry: the evidence shown is out of date. */
+  /* Another window saved the entry, or a check finished: the evidence
+   * or the policy inputs shown are out of date. */
   if (self->full_record != NULL && self->full_record != record &&
-      self->full_record->revision != record->revision)
+      (self->full_record->revision != record->revision ||
+       self->full_record->last_checked_at != record->last_checked_at))
     start_load (self);
 }
 
@@ -352,6 +390,7 @@ mr_model_detail_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->full_record, mr_model_record_unref);
+  g_clear_pointer (&self->loading_record, mr_model_record_unref);
   g_clear_object (&self->framework);
   g_clear_pointer (&self->use_rows, g_ptr_array_unref);
 
@@ -419,6 +458,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   g_type_ensure (MR_TYPE_EVIDENCE_GROUP);
   g_type_ensure (MR_TYPE_HISTORY_GROUP);
   g_type_ensure (MR_TYPE_SNAPSHOTS_GROUP);
+  g_type_ensure (MR_TYPE_CHECKS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mr-model-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, stack);
@@ -452,6 +492,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, history_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, submit_button);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, snapshots_group);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, checks_group);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_component);
 
@@ -478,6 +519,7 @@ mr_model_detail_set_repository (MrModelDetail *self,
   g_return_if_fail (MR_IS_MODEL_DETAIL (self));
 
   mr_snapshots_group_set_repository (self->snapshots_group, repository);
+  mr_checks_group_set_repository (self->checks_group, repository);
   if (g_set_object (&self->repository, repository))
     start_load (self);
 }
@@ -529,6 +571,7 @@ mr_model_detail_set_model (MrModelDetail *self,
       fill_all (self, mr_ai_model_get_record (model));
     }
   mr_snapshots_group_set_model (self->snapshots_group, model);
+  mr_checks_group_set_model (self->checks_group, model);
   start_load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }

@@ -69,21 +69,21 @@ static char *
 source_kind_title (gpointer unused,
                    int      value)
 {
-  return g_strdup (mr_display_source_kind_title (value));
+  return g_strdup (mr_source_kind_get_title (value));
 }
 
 static char *
 deployment_title (gpointer unused,
                   int      value)
 {
-  return g_strdup (mr_display_deployment_title (value));
+  return g_strdup (mr_deployment_get_title (value));
 }
 
 static char *
 sensitivity_title (gpointer unused,
                    int      value)
 {
-  return g_strdup (mr_display_sensitivity_title (value));
+  return g_strdup (mr_data_sensitivity_get_title (value));
 }
 
 static const char *

@@ -23,6 +23,7 @@ struct _MrPolicyGroup
   GPtrArray           *flag_rows;   /* removed and rebuilt on every record */
   MrFramework         *framework;
   MrModelRecord       *record;
+  MrPolicyInputs       inputs;      /* zero: nothing on record */
 };
 
 G_DEFINE_FINAL_TYPE (MrPolicyGroup, mr_policy_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -54,7 +55,7 @@ static GtkWidget *
 severity_badge (MrFlagSeverity severity)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (mr_display_flag_title (severity));
+  GtkWidget *label = gtk_label_new (mr_flag_severity_get_title (severity));
 
   /* Stacked, so that the narrow pane leaves the reason its width. */
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -81,7 +82,7 @@ fill_openness (MrPolicyGroup          *self,
   g_autofree char *explanation = mr_openness_assessment_explain (&evidence->openness);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->openness_row),
-                                 mr_display_openness_title (evidence->openness.level));
+                                 mr_openness_get_title (evidence->openness.level));
   adw_action_row_set_subtitle (self->openness_row, explanation);
   gtk_image_set_from_icon_name (self->openness_icon,
                                 mr_display_openness_icon (evidence->openness.level));
@@ -147,7 +148,7 @@ refresh (MrPolicyGroup *self)
   if (self->record == NULL)
     return;
 
-  mr_policy_evidence_init (&evidence, self->record, NULL);
+  mr_policy_evidence_init (&evidence, self->record, &self->inputs);
   fill_openness (self, &evidence);
   fill_mof (self, &evidence.mof);
   fill_flags (self, &evidence);
@@ -238,5 +239,18 @@ mr_policy_group_set_record (MrPolicyGroup *self,
   g_clear_pointer (&self->record, mr_model_record_unref);
   if (record != NULL)
     self->record = mr_model_record_ref (record);
+  refresh (self);
+}
+
+void
+mr_policy_group_set_inputs (MrPolicyGroup        *self,
+                            const MrPolicyInputs *inputs)
+{
+  g_return_if_fail (MR_IS_POLICY_GROUP (self));
+
+  if (inputs != NULL)
+    self->inputs = *inputs;
+  else
+    self->inputs = (MrPolicyInputs) { 0 };
   refresh (self);
 }

@@ -12,6 +12,7 @@
 
 #include "mr-framework.h"
 #include "mr-model-record.h"
+#include "mr-policy.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ void       mr_policy_group_set_framework (MrPolicyGroup       *self,
 /* record: the full record (all components), or NULL while it loads. */
 void       mr_policy_group_set_record    (MrPolicyGroup       *self,
                                           MrModelRecord       *record);
+/* inputs: the stored facts beyond the record (the latest inference
+ * check…), or NULL for none on record, as for a proposal not yet saved. */
+void       mr_policy_group_set_inputs    (MrPolicyGroup        *self,
+                                          const MrPolicyInputs *inputs);
 
 G_END_DECLS

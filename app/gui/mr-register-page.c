@@ -282,13 +282,13 @@ choices_model (guint        n_values,
 static const char *
 status_title (int value)
 {
-  return mr_display_status_title (value);
+  return mr_status_get_title (value);
 }
 
 static const char *
 openness_title (int value)
 {
-  return mr_display_openness_title (value);
+  return mr_openness_get_title (value);
 }
 
 static const char *
@@ -333,7 +333,7 @@ provider_text (const MrModelRecord *r)
 static char *
 openness_text (const MrModelRecord *r)
 {
-  return g_strdup (mr_display_openness_title (r->openness));
+  return g_strdup (mr_openness_get_title (r->openness));
 }
 
 static const char *
@@ -351,7 +351,7 @@ uses_text (const MrModelRecord *r)
 static char *
 status_text (const MrModelRecord *r)
 {
-  return g_strdup (mr_display_status_title (r->status));
+  return g_strdup (mr_status_get_title (r->status));
 }
 
 static const char *
@@ -397,6 +397,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_inscription_new (NULL);
   GtkWidget *box;
 
+  g_object_set_data (G_OBJECT (item), "mr-column-spec", (gpointer) spec);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), spec->nat_chars);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), MIN (spec->nat_chars, 6));
@@ -417,9 +418,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           const ColumnSpec         *spec)
+fill_cell (GtkListItem      *item,
+           const ColumnSpec *spec)
 {
   const MrModelRecord *record = mr_ai_model_get_record (gtk_list_item_get_item (item));
   GtkWidget *child = gtk_list_item_get_child (item);
@@ -435,6 +435,33 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_cell_record_changed (GtkListItem *item)
+{
+  fill_cell (item, g_object_get_data (G_OBJECT (item), "mr-column-spec"));
+}
+
+/* A submission, decision, refresh or check swaps the item's record while
+ * its row is shown: the cell must follow it, not keep what bind saw. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const ColumnSpec         *spec)
+{
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::record",
+                            G_CALLBACK (on_cell_record_changed), item);
+  fill_cell (item, spec);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const ColumnSpec         *spec)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item),
+                                        on_cell_record_changed, item);
+}
+
+static void
 setup_columns (MrRegisterPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
@@ -445,6 +472,7 @@ setup_columns (MrRegisterPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &column_specs[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &column_specs[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &column_specs[i]);
       gtk_column_view_column_set_factory (column, factory);
     }
 }

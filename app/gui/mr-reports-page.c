@@ -536,7 +536,9 @@ mr_reports_page_set_repository (MrReportsPage *self,
   g_return_if_fail (MR_IS_REPOSITORY (repository));
 
   g_set_object (&self->repository, repository);
-  list_models (self);
+  /* Listing a large register would delay the first frame: map lists it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    list_models (self);
 }
 
 gboolean

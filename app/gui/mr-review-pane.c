@@ -489,7 +489,7 @@ mr_review_pane_set_request (MrReviewPane  *self,
     {
       self->record = mr_model_record_ref (record);
       gtk_label_set_text (self->name_label, record->name);
-      gtk_label_set_text (self->status_label, mr_display_status_title (record->status));
+      gtk_label_set_text (self->status_label, mr_status_get_title (record->status));
       fill_request (self, events);
       set_row_text (self->checks_row, NULL);
       scroll_to_top (self);

@@ -82,7 +82,7 @@ format_taken (gint64 fetched_at)
 static char *
 format_origin (const MrSnapshot *snapshot)
 {
-  const char *source = mr_display_evidence_source_title (snapshot->source);
+  const char *source = mr_evidence_source_get_title (snapshot->source);
   const char *commit = snapshot->commit;
   g_autofree char *short_sha = NULL;
 

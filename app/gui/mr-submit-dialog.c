@@ -55,14 +55,14 @@ static char *
 deployment_title (gpointer unused,
                   int      value)
 {
-  return g_strdup (mr_display_deployment_title (value));
+  return g_strdup (mr_deployment_get_title (value));
 }
 
 static char *
 sensitivity_title (gpointer unused,
                    int      value)
 {
-  return g_strdup (mr_display_sensitivity_title (value));
+  return g_strdup (mr_data_sensitivity_get_title (value));
 }
 
 static char *

@@ -79,11 +79,12 @@ on_can_go_back_changed (MrWindow *self)
                                      "register") == 0);
 }
 
-/* A decision changed statuses that the register's list shows. */
+/* A decision changed a status that the register's list shows. */
 static void
-on_approvals_changed (MrWindow *self)
+on_approvals_changed (MrWindow      *self,
+                      MrModelRecord *record)
 {
-  mr_register_page_reload (self->register_page);
+  mr_register_page_apply_record (self->register_page, record);
 }
 
 static void

@@ -5,8 +5,13 @@
  * A report is laid out twice with the same code: once without drawing, to
  * count the pages for "Page N of M", then for real.  Both passes measure
  * every cell with pango before placing it, so they break pages at the same
- * places.  Texts that repeat on every model page (component names,
- * availability, licences) are shaped once and kept.
+ * places.  Texts that repeat from model to model (component names,
+ * availability, licences, most field values) are shaped once and kept.
+ *
+ * cairo's PDF surface spends far more on each call that shows text than on
+ * each glyph, so a page's text is not shown cell by cell: the glyphs of all
+ * its cells are gathered, by font and colour, and shown in a few calls
+ * when the page is done.
  */
 #define G_LOG_DOMAIN "mr-report-pdf"
 
@@ -33,6 +38,8 @@
  * for the heading above the table. */
 #define MAX_CELL_HEIGHT (BODY_BOTTOM - BODY_TOP - 80.0)
 #define MAX_COLUMNS  7
+/* For each font and width. */
+#define MAX_SHARED_LAYOUTS 1024
 /* Between one model's section and the next. */
 #define SECTION_GAP  24.0
 
@@ -227,6 +234,10 @@ get_layout (Pdf        *pdf,
   layout = g_hash_table_lookup (slot->layouts, text);
   if (layout == NULL)
     {
+      /* Words seen once (a name, an id) do not pile up: starting afresh
+       * now and then costs only the shaping of the few that repeat. */
+      if (g_hash_table_size (slot->layouts) >= MAX_SHARED_LAYOUTS)
+        g_hash_table_remove_all (slot->layouts);
       layout = create_layout (pdf, font, text, width, MAX_CELL_HEIGHT);
       g_hash_table_insert (slot->layouts, g_strdup (text), layout);
     }
@@ -270,20 +281,43 @@ get_glyph_batch (Pdf          *pdf,
   return batch.glyphs;
 }
 
-/* Draws the page's text: one cairo call for each font and colour rather
- * than one for each run of each cell, which cost more than the glyphs. */
+/* Draws the page's text: one cairo call for each font and colour. */
 static void
 flush_glyphs (Pdf *pdf)
 {
   for (guint i = 0; i < pdf->batches->len; i++)
     {
       GlyphBatch *batch = &g_array_index (pdf->batches, GlyphBatch, i);
+      PangoCairoFont *font = PANGO_CAIRO_FONT (batch->font);
 
       set_colour (pdf, batch->colour);
-      cairo_set_scaled_font (pdf->cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (batch->font)));
+      cairo_set_scaled_font (pdf->cr, pango_cairo_font_get_scaled_font (font));
       cairo_show_glyphs (pdf->cr, (cairo_glyph_t *) batch->glyphs->data, batch->glyphs->len);
     }
   g_array_set_size (pdf->batches, 0);
+}
+
+/* A layout's glyphs placed from its top left corner, in runs of one font.
+ * Worked out once and kept on the layout, so that the words that come back
+ * on page after page are not walked again. */
+typedef struct {
+  GArray *glyphs;   /* cairo_glyph_t */
+  GArray *runs;     /* GlyphRun */
+} PlacedGlyphs;
+
+typedef struct {
+  PangoFont *font;  /* the layout's own */
+  guint      n_glyphs;
+} GlyphRun;
+
+static void
+placed_glyphs_free (gpointer data)
+{
+  PlacedGlyphs *placed = data;
+
+  g_array_unref (placed->glyphs);
+  g_array_unref (placed->runs);
+  g_free (placed);
 }
 
 /* A glyph the font lacks is drawn by pango as a box with its code, which
@@ -298,23 +332,14 @@ has_unknown_glyph (const PangoGlyphString *glyphs)
 }
 
 static void
-queue_run (Pdf            *pdf,
+place_run (PlacedGlyphs   *placed,
            PangoGlyphItem *run,
            double          x,
-           double          baseline,
-           const Colour   *colour)
+           double          baseline)
 {
   PangoGlyphString *glyphs = run->glyphs;
-  GArray *batch;
+  GlyphRun glyph_run = { run->item->analysis.font, 0 };
 
-  if (has_unknown_glyph (glyphs))
-    {
-      set_colour (pdf, colour);
-      cairo_move_to (pdf->cr, x, baseline);
-      pango_cairo_show_glyph_string (pdf->cr, run->item->analysis.font, glyphs);
-      return;
-    }
-  batch = get_glyph_batch (pdf, run->item->analysis.font, colour);
   for (int i = 0; i < glyphs->num_glyphs; i++)
     {
       const PangoGlyphInfo *info = &glyphs->glyphs[i];
@@ -327,10 +352,54 @@ queue_run (Pdf            *pdf,
             baseline + (double) info->geometry.y_offset / PANGO_SCALE,
           };
 
-          g_array_append_val (batch, glyph);
+          g_array_append_val (placed->glyphs, glyph);
+          glyph_run.n_glyphs++;
         }
       x += (double) info->geometry.width / PANGO_SCALE;
     }
+  g_array_append_val (placed->runs, glyph_run);
+}
+
+/* NULL when a glyph is missing from the fonts. */
+static PlacedGlyphs *
+place_glyphs (PangoLayout *layout)
+{
+  PlacedGlyphs *placed = g_new (PlacedGlyphs, 1);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean complete = TRUE;
+
+  placed->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  placed->runs = g_array_new (FALSE, FALSE, sizeof (GlyphRun));
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle extents;
+
+      if (run == NULL)
+        continue;
+      complete = !has_unknown_glyph (run->glyphs);
+      pango_layout_iter_get_run_extents (iter, NULL, &extents);
+      place_run (placed, run, (double) extents.x / PANGO_SCALE,
+                 (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+    }
+  while (complete && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  if (!complete)
+    g_clear_pointer (&placed, placed_glyphs_free);
+  return placed;
+}
+
+static G_DEFINE_QUARK (mr-report-pdf-placed-glyphs, placed_glyphs)
+
+static PlacedGlyphs *
+get_placed_glyphs (PangoLayout *layout)
+{
+  PlacedGlyphs *placed = g_object_get_qdata (G_OBJECT (layout), placed_glyphs_quark ());
+
+  if (placed == NULL && (placed = place_glyphs (layout)) != NULL)
+    g_object_set_qdata_full (G_OBJECT (layout), placed_glyphs_quark (), placed,
+                             placed_glyphs_free);
+  return placed;
 }
 
 static void
@@ -340,24 +409,36 @@ show_layout (Pdf          *pdf,
              double        y,
              const Colour *colour)
 {
-  PangoLayoutIter *iter;
+  PlacedGlyphs *placed;
+  guint start = 0;
 
   if (pdf->cr == NULL)
     return;
-  iter = pango_layout_get_iter (layout);
-  do
+  placed = get_placed_glyphs (layout);
+  if (placed == NULL)
     {
-      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle extents;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &extents);
-      queue_run (pdf, run, x + (double) extents.x / PANGO_SCALE,
-                 y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE, colour);
+      set_colour (pdf, colour);
+      cairo_move_to (pdf->cr, x, y);
+      pango_cairo_show_layout (pdf->cr, layout);
+      return;
     }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
+  for (guint i = 0; i < placed->runs->len; i++)
+    {
+      const GlyphRun *run = &g_array_index (placed->runs, GlyphRun, i);
+      GArray *batch = get_glyph_batch (pdf, run->font, colour);
+      guint first = batch->len;
+
+      g_array_append_vals (batch, &g_array_index (placed->glyphs, cairo_glyph_t, start),
+                           run->n_glyphs);
+      for (guint j = first; j < batch->len; j++)
+        {
+          cairo_glyph_t *glyph = &g_array_index (batch, cairo_glyph_t, j);
+
+          glyph->x += x;
+          glyph->y += y;
+        }
+      start += run->n_glyphs;
+    }
 }
 
 static void
@@ -413,7 +494,7 @@ draw_page_frame (Pdf *pdf)
     {
       g_autofree char *title = NULL;
 
-      /* A model's later pages say whose they are. */
+      /* Each page of a model's section says whose it is. */
       if (pdf->section != NULL)
         title = g_strdup_printf ("%s · %s", pdf->running_title, pdf->section);
       draw_line (pdf, FONT_SMALL, title != NULL ? title : pdf->running_title, MARGIN,
@@ -701,7 +782,8 @@ add_flags (Pdf                *pdf,
     .n_columns = 5,
     .widths = { 0.20, 0.10, 0.14, 0.30, 0.26 },
     .headers = { _("Model"), _("Severity"), _("Intended use"), _("Reason"), _("Remedy") },
-    .shared_columns = 0x1e,
+    /* A model's name comes back on each of its flags. */
+    .shared_columns = 0x1f,
     .emphasis_column = 1,
   };
 
@@ -790,7 +872,8 @@ add_model_fields (Pdf                 *pdf,
     .n_columns = 2,
     .widths = { 0.22, 0.78 },
     .headers = { _("Field"), _("Value") },
-    .shared_columns = 0x1,
+    /* Most values repeat too: "—", a status, a provider, a date. */
+    .shared_columns = 0x3,
     .emphasis_column = -1,
   };
 
@@ -837,24 +920,22 @@ add_missing_components (Pdf                 *pdf,
                         const MrReportModel *model,
                         MrAvailability       availability)
 {
+  const char *missing = mr_report_mof_status_get_title (MR_MOF_STATUS_MISSING);
   g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *line = NULL;
 
   for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
     if (!component_in_evidence (model, kind) &&
         model->record->components[kind].availability == availability)
       append_component (names, kind);
-  if (names->len > 0)
-    {
-      /* Translators: an availability ("Absent"), the MOF status of those
-       * components ("Missing"), then the list of their names */
-      g_autofree char *line = g_strdup_printf (_("%s (MOF: %s): %s"),
-                                               mr_report_availability_get_title (availability),
-                                               mr_report_mof_status_get_title (MR_MOF_STATUS_MISSING),
-                                               names->str);
-
-      /* The same few lists come back for model after model. */
-      add_text (pdf, FONT_BODY, line, TRUE, &text_colour, 4.0, 0.0);
-    }
+  if (names->len == 0)
+    return;
+  /* Translators: an availability ("Absent"), the MOF status of those
+   * components ("Missing"), then the list of their names */
+  line = g_strdup_printf (_("%s (MOF: %s): %s"), mr_report_availability_get_title (availability),
+                          missing, names->str);
+  /* The same few lists come back for model after model. */
+  add_text (pdf, FONT_BODY, line, TRUE, &text_colour, 4.0, 0.0);
 }
 
 /* Components in evidence that agree on availability, licence and MOF

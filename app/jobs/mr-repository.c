@@ -1301,6 +1301,57 @@ mr_repository_list_checks_finish (MrRepository  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Runs on the worker thread. */
+static void
+get_policy_inputs_job (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  MrRepository *self = source_object;
+  GError *error = NULL;
+  g_autofree MrPolicyInputs *inputs = g_new0 (MrPolicyInputs, 1);
+
+  if (!mr_store_get_policy_inputs (self->store, *(gint64 *) task_data, inputs, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&inputs), g_free);
+}
+
+void
+mr_repository_get_policy_inputs_async (MrRepository        *self,
+                                       gint64               model_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (MR_IS_REPOSITORY (self));
+
+  queue_job (self, MR_PRIORITY_INTERACTIVE, get_policy_inputs_job,
+             mr_repository_get_policy_inputs_async,
+             g_memdup2 (&model_id, sizeof model_id), g_free, cancellable, callback, user_data);
+}
+
+gboolean
+mr_repository_get_policy_inputs_finish (MrRepository    *self,
+                                        GAsyncResult    *result,
+                                        MrPolicyInputs  *out_inputs,
+                                        GError         **error)
+{
+  g_autofree MrPolicyInputs *inputs = NULL;
+
+  g_return_val_if_fail (MR_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_get_policy_inputs_async),
+                        FALSE);
+  g_return_val_if_fail (out_inputs != NULL, FALSE);
+
+  inputs = g_task_propagate_pointer (G_TASK (result), error);
+  if (inputs == NULL)
+    return FALSE;
+  *out_inputs = *inputs;
+  return TRUE;
+}
+
 /* The check as it started: status and result are set when it ends. */
 static GTask *
 start_check (MrRepository         *self,

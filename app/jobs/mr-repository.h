@@ -274,6 +274,17 @@ void              mr_repository_list_checks_async     (MrRepository         *sel
 GPtrArray        *mr_repository_list_checks_finish    (MrRepository         *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+/* The facts the policy needs beyond the record (mr_store_get_policy_inputs()),
+ * for evaluating it as the store does. */
+void              mr_repository_get_policy_inputs_async  (MrRepository         *self,
+                                                          gint64                model_id,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean          mr_repository_get_policy_inputs_finish (MrRepository         *self,
+                                                          GAsyncResult         *result,
+                                                          MrPolicyInputs       *out_inputs,
+                                                          GError              **error);
 /* Verifies the weights of a local-file entry (mr-verify.h) and stores the
  * outcome as its check: "passed", or "failed" on a blocking finding.
  * progress (may be NULL) gets the fraction hashed, on the caller's main

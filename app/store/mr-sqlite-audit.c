@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "mr-error.h"
 #include "mr-time-util.h"
 #include "mr-sqlite-audit.h"
@@ -221,8 +224,10 @@ describe_entry (const MrSqliteAuditEntry *entry)
 {
   g_autofree char *time = mr_time_to_iso8601 (entry->time);
 
-  return g_strdup_printf ("audit entry %" G_GINT64_FORMAT " (%s, %s by %s)", entry->seq,
-                          time != NULL ? time : "bad time", entry->action, entry->actor);
+  /* Translators: an entry's number, its time, the action's nick
+   * ("edit") and who did it */
+  return g_strdup_printf (_("audit entry %" PRId64 " (%s, %s by %s)"), entry->seq,
+                          time != NULL ? time : _("bad time"), entry->action, entry->actor);
 }
 
 static gboolean
@@ -252,7 +257,9 @@ verify_row (sqlite3_stmt  *stmt,
     {
       description = describe_entry (&entry);
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: %s does not follow the entry before it", path, description);
+                   /* Translators: the register file, then an audit entry such as
+                    * "audit entry 12 (2026-11-25T14:02:00Z, edit by alice)" */
+                   _("%s: %s does not follow the entry before it"), path, description);
       return FALSE;
     }
   expected = mr_sqlite_audit_hash (prev_hash, &entry);
@@ -260,7 +267,9 @@ verify_row (sqlite3_stmt  *stmt,
     {
       description = describe_entry (&entry);
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: %s was altered after it was written", path, description);
+                   /* Translators: the register file, then an audit entry such as
+                    * "audit entry 12 (2026-11-25T14:02:00Z, edit by alice)" */
+                   _("%s: %s was altered after it was written"), path, description);
       return FALSE;
     }
   g_free (*inout_prev_hash);

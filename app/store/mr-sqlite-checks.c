@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "mr-error.h"
 #include "mr-sqlite-audit.h"
 #include "mr-sqlite-checks.h"
@@ -66,7 +69,8 @@ touch_model (sqlite3              *db,
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
-                   "%s: there is no model with id %" G_GINT64_FORMAT " to store a %s check for",
+                   /* Translators: the register file, a model id, then a kind of check */
+                   _("%s: there is no model with id %" PRId64 " to store a %s check for"),
                    path, check->model_id, mr_check_kind_to_string (check->kind));
       return FALSE;
     }
@@ -164,7 +168,7 @@ check_from_row (sqlite3_stmt  *stmt,
       !mr_check_status_from_string (status, &check->status))
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: check %" G_GINT64_FORMAT " has an unknown kind “%s” or status “%s”",
+                   _("%s: check %" PRId64 " has an unknown kind “%s” or status “%s”"),
                    path, check->id, kind, status);
       return NULL;
     }

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "mr-error.h"
 #include "mr-sqlite-schema.h"
 #include "mr-sqlite-util.h"
@@ -265,15 +268,15 @@ check_identity (sqlite3     *db,
   if (version > latest)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer Model Register (format %" G_GINT64_FORMAT
-                   ", this version reads up to %d)", path, version, latest);
+                   _("%s was written by a newer Model Register (format %" PRId64
+                     ", this version reads up to %d)"), path, version, latest);
       return FALSE;
     }
   if ((version == 0 && n_objects > 0) ||
       (version > 0 && application_id != MR_SQLITE_APPLICATION_ID))
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE,
-                   "%s is an SQLite database of another program, not a model register",
+                   _("%s is an SQLite database of another program, not a model register"),
                    path);
       return FALSE;
     }

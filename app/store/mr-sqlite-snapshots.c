@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "mr-error.h"
 #include "mr-sqlite-snapshots.h"
 #include "mr-sqlite-util.h"
@@ -78,12 +81,12 @@ snapshot_from_row (sqlite3_stmt  *stmt,
   snapshot->model_id = model_id;
   snapshot->fetched_at = sqlite3_column_int64 (stmt, 1);
   snapshot->commit = g_strdup (mr_sqlite_column_text (stmt, 3));
-  origin = g_strdup_printf ("%s: snapshot %" G_GINT64_FORMAT, path, snapshot->id);
+  origin = g_strdup_printf (_("%s: snapshot %" PRId64), path, snapshot->id);
   if (fields == NULL || !mr_snapshot_set_fields_from_json (snapshot, fields, origin, error))
     {
       if (fields == NULL)
         g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                     "%s has no fields", origin);
+                     _("%s has no fields"), origin);
       return NULL;
     }
   mr_snapshot_seal (snapshot);
@@ -92,7 +95,7 @@ snapshot_from_row (sqlite3_stmt  *stmt,
   if (g_strcmp0 (snapshot->fields_sha256, mr_sqlite_column_text (stmt, 5)) != 0)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s: its fields do not match their recorded SHA-256", origin);
+                   _("%s: its fields do not match their recorded SHA-256"), origin);
       return NULL;
     }
   return g_steal_pointer (&snapshot);

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
+#include <string.h>
 
 #include "mr-enums.h"
 #include "mr-error.h"
@@ -529,7 +531,7 @@ load_model (MrSqliteStore  *self,
   if (records->len == 0)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
-                   "%s: there is no model with id %" G_GINT64_FORMAT, self->path, id);
+                   _("%s: there is no model with id %" PRId64), self->path, id);
       return NULL;
     }
   return mr_model_record_ref (g_ptr_array_index (records, 0));
@@ -640,8 +642,8 @@ update_model (MrSqliteStore        *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
-                   "%s: model %" G_GINT64_FORMAT " was changed by someone else"
-                   " (now at revision %u, this edit started from revision %u)",
+                   _("%s: model %" PRId64 " was changed by someone else"
+                     " (now at revision %u, this edit started from revision %u)"),
                    self->path, record->id, stored->revision, record->revision);
       return FALSE;
     }
@@ -816,11 +818,11 @@ get_deleted_revision (MrSqliteStore  *self,
 
   if (!exists)
     g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_FOUND,
-                 "%s: there never was a model with id %" G_GINT64_FORMAT " to restore",
+                 _("%s: there never was a model with id %" PRId64 " to restore"),
                  self->path, id);
   else if (!deleted)
     g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CONFLICT,
-                 "%s: model %" G_GINT64_FORMAT " is not deleted", self->path, id);
+                 _("%s: model %" PRId64 " is not deleted"), self->path, id);
   return exists && deleted;
 }
 
@@ -924,7 +926,8 @@ import_in_transaction (MrSqliteStore   *self,
       last_id = insert_model (self, g_ptr_array_index (records, i), now, error);
       if (last_id == 0)
         {
-          g_prefix_error (error, "%s: entry %u: ", origin, i + 1);
+          /* Translators: a file name and the number of an entry in it */
+          g_prefix_error (error, _("%s: entry %u: "), origin, i + 1);
           return FALSE;
         }
       if (first_id == 0)
@@ -1026,7 +1029,7 @@ mr_sqlite_store_check_integrity (MrStore       *store,
   if (problem != NULL)
     {
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_CORRUPT,
-                   "%s is damaged: %s", self->path, problem);
+                   _("%s is damaged: %s"), self->path, problem);
       return FALSE;
     }
   return TRUE;
@@ -1618,7 +1621,7 @@ check_header (const char  *path,
   if (n_read == 0 || (n_read == sizeof header && memcmp (header, magic, sizeof magic) == 0))
     return TRUE;
   g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_NOT_A_DATABASE,
-               "%s is not a model register (not an SQLite database)", path);
+               _("%s is not a model register (not an SQLite database)"), path);
   return FALSE;
 }
 
@@ -1678,7 +1681,7 @@ mr_sqlite_store_open (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, MR_STORE_ERROR, MR_STORE_ERROR_READ_ONLY,
-                   "Cannot create the folder %s: %s", folder, g_strerror (saved_errno));
+                   _("Cannot create the folder %s: %s"), folder, g_strerror (saved_errno));
       return NULL;
     }
 

@@ -346,7 +346,7 @@ test_flags_sort (void)
   GtkWidget *page = g_object_ref_sink (mr_register_page_new ());
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
   GtkColumnView *view = GTK_COLUMN_VIEW (mr_test_find_by_id (page, "column_view"));
-  g_autoptr(GtkColumnViewColumn) flags = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+  g_autoptr(GtkColumnViewColumn) flags = g_list_model_get_item (gtk_column_view_get_columns (view), 3);
   GListModel *visible = mr_register_page_get_visible (MR_REGISTER_PAGE (page));
   guint previous_key = G_MAXUINT;
 

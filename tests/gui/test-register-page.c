@@ -209,7 +209,7 @@ test_add_search_sort (Fixture       *f,
   g_assert_cmpstr (visible_name (f, 0), ==, "gemma-3-15b-instruct");
 
   /* Generated records 0..2 have statuses draft, submitted, approved. */
-  status_column = g_list_model_get_item (gtk_column_view_get_columns (view), 6);
+  status_column = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
   gtk_column_view_sort_by_column (view, status_column, GTK_SORT_DESCENDING);
   first = visible_item (f, 0);
   g_assert_cmpint (mr_ai_model_get_record (first)->status, ==, MR_STATUS_APPROVED);
