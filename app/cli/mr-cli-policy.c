@@ -287,14 +287,16 @@ parse_ids (int      argc,
   return g_steal_pointer (&ids);
 }
 
+/* --framework FILE, else the framework in force for the register. */
 static MrFramework *
 load_framework (const char  *path,
+                MrStore     *store,
                 GError     **error)
 {
   g_autoptr(GFile) file = NULL;
 
   if (path == NULL)
-    return mr_framework_new_default (error);
+    return g_object_ref (mr_store_get_framework (store));
   file = g_file_new_for_commandline_arg (path);
   return mr_framework_new_from_file (file, NULL, error);
 }
@@ -370,36 +372,43 @@ print_entry_json (const MrPolicyEvidence *evidence,
   print_json (entry, FALSE);
 }
 
-/* Prints one entry's evaluation; returns its worst severity. */
-static MrFlagSeverity
-evaluate_record (MrCli               *cli,
-                 MrFramework         *framework,
-                 const MrModelRecord *record)
+/* Prints one entry's evaluation, with the facts on record that the stored
+ * columns were stamped with; sets its worst severity. */
+static gboolean
+evaluate_record (MrCli                *cli,
+                 MrStore              *store,
+                 MrFramework          *framework,
+                 const MrModelRecord  *record,
+                 MrFlagSeverity       *out_worst,
+                 GError              **error)
 {
   g_autoptr(GArray) flags = NULL;
   MrPolicyEvidence evidence;
-  MrFlagSeverity worst;
+  MrPolicyInputs inputs;
   guint n_flags;
 
-  /* Gating, inference checks and vendor agreements are not stored yet:
-   * evaluated as not gated, no check run, no agreement on file. */
-  mr_policy_evidence_init (&evidence, record, NULL);
+  if (!mr_store_get_policy_inputs (store, record->id, &inputs, error))
+    return FALSE;
+  mr_policy_evidence_init (&evidence, record, &inputs);
   flags = mr_policy_evaluate (framework, &evidence);
   if (cli->format == MR_CLI_FORMAT_JSON)
     print_entry_json (&evidence, flags);
   else
     print_entry_text (&evidence, flags);
-  mr_policy_summarize ((const MrPolicyFlag *) flags->data, flags->len, &worst, &n_flags);
-  return worst;
+  mr_policy_summarize ((const MrPolicyFlag *) flags->data, flags->len, out_worst, &n_flags);
+  return TRUE;
 }
 
 /* One compact object per line, streamed: a tree of 100,000 evaluations
  * would be built whole before the first byte came out. */
-static guint
-evaluate_records (MrCli          *cli,
-                  MrFramework    *framework,
-                  GPtrArray      *records,
-                  MrFlagSeverity  fail_on)
+static gboolean
+evaluate_records (MrCli           *cli,
+                  MrStore         *store,
+                  MrFramework     *framework,
+                  GPtrArray       *records,
+                  MrFlagSeverity   fail_on,
+                  guint           *out_n_failing,
+                  GError         **error)
 {
   gboolean json = cli->format == MR_CLI_FORMAT_JSON;
   guint n_failing = 0;
@@ -414,7 +423,9 @@ evaluate_records (MrCli          *cli,
 
       if (!json && i > 0)
         mr_cli_print_text ("\n");
-      worst = evaluate_record (cli, framework, g_ptr_array_index (records, i));
+      if (!evaluate_record (cli, store, framework, g_ptr_array_index (records, i), &worst,
+                            error))
+        return FALSE;
       if (json)
         fputs (i + 1 < records->len ? ",\n" : "\n", stdout);
       if (fail_on != MR_FLAG_SEVERITY_NONE && worst >= fail_on)
@@ -422,7 +433,8 @@ evaluate_records (MrCli          *cli,
     }
   if (json)
     fputs ("]\n", stdout);
-  return n_failing;
+  *out_n_failing = n_failing;
+  return TRUE;
 }
 
 gboolean
@@ -436,7 +448,7 @@ mr_cli_run_evaluate (MrCli   *cli,
   g_autofree char *fail_on_nick = NULL;
   const GOptionEntry entries[] = {
     { "framework", 0, 0, G_OPTION_ARG_FILENAME, &framework_path,
-      N_("Evaluate against the governance framework in FILE instead of the default one"),
+      N_("Evaluate against the governance framework in FILE instead of the one in force"),
       N_("FILE") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_nick,
       N_("Exit with status 3 when a flag is this severe or worse: blocking, warning or info"),
@@ -463,12 +475,11 @@ mr_cli_run_evaluate (MrCli   *cli,
       !require_text_or_json (cli, error) ||
       !parse_fail_on (fail_on_nick, &fail_on, error) ||
       (ids = parse_ids (argc, argv, error)) == NULL ||
-      (framework = load_framework (framework_path, error)) == NULL ||
       (store = mr_cli_open_store (cli, error)) == NULL ||
-      (records = load_records (store, ids, error)) == NULL)
+      (framework = load_framework (framework_path, store, error)) == NULL ||
+      (records = load_records (store, ids, error)) == NULL ||
+      !evaluate_records (cli, store, framework, records, fail_on, &n_failing, error))
     return FALSE;
-
-  n_failing = evaluate_records (cli, framework, records, fail_on);
   if (n_failing == 0)
     return TRUE;
   g_set_error (error, MR_CLI_POLICY_ERROR, MR_CLI_POLICY_ERROR_FLAGGED,

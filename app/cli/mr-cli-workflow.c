@@ -192,11 +192,12 @@ show_submission_flags (MrStore                *store,
   g_autoptr(MrModelRecord) proposal = NULL;
   g_autoptr(GArray) flags = NULL;
   MrPolicyEvidence evidence;
+  MrPolicyInputs inputs;
 
-  if (entry == NULL)
+  if (entry == NULL || !mr_store_get_policy_inputs (store, id, &inputs, error))
     return FALSE;
   proposal = mr_workflow_propose_submission (entry, input, framework);
-  mr_policy_evidence_init (&evidence, proposal, NULL);
+  mr_policy_evidence_init (&evidence, proposal, &inputs);
   flags = mr_policy_evaluate (framework, &evidence);
   for (guint i = 0; i < flags->len; i++)
     {

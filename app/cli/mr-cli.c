@@ -197,17 +197,66 @@ mr_cli_parse (MrCli            *cli,
   return TRUE;
 }
 
+/* The window's framework-file preference, or NULL when it is empty or the
+ * settings schema is not installed (a build run from its tree, say): the
+ * CLI must not abort as g_settings_new() would. */
+static char *
+dup_framework_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "framework-file"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  path = g_settings_get_string (settings, "framework-file");
+  return *path != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+/* The framework in force: $MODEL_REGISTER_FRAMEWORK, else the one the
+ * window uses; NULL without an error for the built-in one. */
+static MrFramework *
+load_framework_in_force (GError **error)
+{
+  const char *variable = g_getenv ("MODEL_REGISTER_FRAMEWORK");
+  g_autofree char *setting = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (variable != NULL && *variable != '\0')
+    file = g_file_new_for_commandline_arg (variable);
+  else if ((setting = dup_framework_setting ()) != NULL)
+    file = g_file_new_for_path (setting);
+  else
+    return NULL;
+  return mr_framework_new_from_file (file, NULL, error);
+}
+
 MrStore *
 mr_cli_open_store (MrCli   *cli,
                    GError **error)
 {
+  g_autoptr(MrFramework) framework = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
 
   if (cli->store != NULL)
     return cli->store;
 
+  /* Before the register, so that a broken framework changes nothing. */
+  framework = load_framework_in_force (&local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   path = mr_sqlite_store_resolve_path (cli->database);
   cli->store = mr_sqlite_store_open (path, error);
+  if (cli->store != NULL && framework != NULL)
+    mr_store_set_framework (cli->store, framework);
   return cli->store;
 }
 
@@ -310,6 +359,13 @@ print_commands (void)
   g_string_append_printf (out, _("Run “%s COMMAND --help” to see the options of a command.\n"),
                           MR_CLI_PROGRAM);
   g_string_append_printf (out, _("Without a command, %s opens its window.\n"), MR_CLI_PROGRAM);
+  g_string_append_printf (out, "\n%s\n%s\n%s\n%s\n", _("Environment:"),
+                          _("  MODEL_REGISTER_DATABASE    the register to use instead of the "
+                            "user's"),
+                          _("  MODEL_REGISTER_FRAMEWORK   the governance framework file to "
+                            "apply instead of the one set in the window's preferences"),
+                          _("  HF_TOKEN                   the Hugging Face token, instead of "
+                            "the one in the keyring"));
   mr_cli_print_text (out->str);
 }
 

@@ -283,8 +283,9 @@ assess_tier (MrReportModel *model)
 }
 
 static MrReportModel *
-report_model_new (MrModelRecord *record,
-                  MrFramework   *framework)
+report_model_new (MrModelRecord        *record,
+                  const MrPolicyInputs *inputs,
+                  MrFramework          *framework)
 {
   MrReportModel *model = g_new0 (MrReportModel, 1);
   MrPolicyEvidence evidence;
@@ -296,7 +297,7 @@ report_model_new (MrModelRecord *record,
   g_array_set_clear_func (model->checks, check_clear);
   model->decisions = decision_array_new ();
 
-  mr_policy_evidence_init (&evidence, record, NULL);
+  mr_policy_evidence_init (&evidence, record, inputs);
   model->openness = evidence.openness;
   model->mof = evidence.mof;
   model->openness_explanation = mr_openness_assessment_explain (&evidence.openness);
@@ -443,6 +444,15 @@ mr_report_data_new (GPtrArray             *records,
                     MrFramework           *framework,
                     const MrReportOptions *options)
 {
+  return mr_report_data_new_with_inputs (records, NULL, framework, options);
+}
+
+MrReportData *
+mr_report_data_new_with_inputs (GPtrArray             *records,
+                                const MrPolicyInputs  *inputs,
+                                MrFramework           *framework,
+                                const MrReportOptions *options)
+{
   static const MrReportOptions no_options = { 0 };
   MrReportData *data;
 
@@ -469,7 +479,8 @@ mr_report_data_new (GPtrArray             *records,
 
   for (guint i = 0; i < records->len; i++)
     {
-      MrReportModel *model = report_model_new (g_ptr_array_index (records, i), framework);
+      MrReportModel *model = report_model_new (g_ptr_array_index (records, i),
+                                               inputs != NULL ? &inputs[i] : NULL, framework);
 
       g_ptr_array_add (data->models, model);
       g_hash_table_insert (data->models_by_id, &model->record->id, model);

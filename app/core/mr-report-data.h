@@ -13,6 +13,7 @@
 #include "mr-model-record.h"
 #include "mr-mof.h"
 #include "mr-openness.h"
+#include "mr-policy.h"
 
 G_BEGIN_DECLS
 
@@ -113,6 +114,13 @@ typedef struct {
 
 /* @records: MrModelRecord loaded in full.  Evaluates each under @framework. */
 MrReportData *mr_report_data_new                  (GPtrArray             *records,
+                                                   MrFramework           *framework,
+                                                   const MrReportOptions *options);
+/* The same with the stored policy inputs of each record (@inputs[i] for
+ * records[i], as mr_store_get_policy_inputs() gives them); @inputs NULL
+ * evaluates every record as not gated with no check run. */
+MrReportData *mr_report_data_new_with_inputs      (GPtrArray             *records,
+                                                   const MrPolicyInputs  *inputs,
                                                    MrFramework           *framework,
                                                    const MrReportOptions *options);
 void          mr_report_data_free                 (MrReportData          *data);

@@ -429,8 +429,8 @@ quoted (const char *value)
   return value != NULL ? g_strdup_printf ("“%s”", value) : g_strdup (_("none"));
 }
 
-static gboolean
-is_gated (const char *gating)
+gboolean
+mr_snapshot_gating_is_gated (const char *gating)
 {
   return gating != NULL && !g_str_equal (gating, "none");
 }
@@ -484,8 +484,8 @@ diff_gating (GPtrArray        *changes,
              const MrSnapshot *before,
              const MrSnapshot *after)
 {
-  gboolean was_gated = is_gated (before->gating);
-  gboolean now_gated = is_gated (after->gating);
+  gboolean was_gated = mr_snapshot_gating_is_gated (before->gating);
+  gboolean now_gated = mr_snapshot_gating_is_gated (after->gating);
   MrSnapshotChange *change;
 
   if (!was_gated && now_gated)

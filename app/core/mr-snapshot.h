@@ -100,6 +100,10 @@ gboolean    mr_snapshot_set_fields_from_json (MrSnapshot      *self,
 /* Everything, for `snapshots --format json` and audit entries. */
 JsonNode   *mr_snapshot_to_json_node       (const MrSnapshot  *self);
 
+/* TRUE when a gating field ("auto", "manual") puts the weights behind an
+ * access request; "none" and NULL do not. */
+gboolean    mr_snapshot_gating_is_gated    (const char        *gating);
+
 /* TRUE when both say the same (fields and commit; not id or time). */
 gboolean    mr_snapshot_same_content       (const MrSnapshot  *a,
                                             const MrSnapshot  *b);

@@ -25,7 +25,7 @@ typedef enum {
 } MrQueueFilter;
 
 GtkWidget *mr_approvals_page_new            (void);
-/* Lists the queue now and whenever the page is shown. */
+/* Lists the queue when the page is shown, each time it is shown. */
 void       mr_approvals_page_set_repository (MrApprovalsPage *self,
                                              MrRepository    *repository);
 void       mr_approvals_page_set_framework  (MrApprovalsPage *self,

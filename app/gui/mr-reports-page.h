@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MrReportsPage, mr_reports_page, MR, REPORTS_PAGE, AdwBin)
 
 GtkWidget *mr_reports_page_new            (void);
-/* Lists the models a factsheet can describe, now and whenever shown. */
+/* Lists the models a factsheet can describe whenever the page is shown. */
 void       mr_reports_page_set_repository (MrReportsPage       *self,
                                            MrRepository        *repository);
 /* FALSE when the type does not allow the format. */

@@ -148,6 +148,28 @@ build_text (const MrReportRequest *request,
     }
 }
 
+/* The facts each entry's stored columns were stamped with, so that the
+ * report agrees with the register's list. */
+static GArray *
+load_policy_inputs (MrStore    *store,
+                    GPtrArray  *records,
+                    GError    **error)
+{
+  g_autoptr(GArray) inputs = g_array_sized_new (FALSE, FALSE, sizeof (MrPolicyInputs),
+                                                records->len);
+
+  g_array_set_size (inputs, records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const MrModelRecord *record = g_ptr_array_index (records, i);
+
+      if (!mr_store_get_policy_inputs (store, record->id,
+                                       &g_array_index (inputs, MrPolicyInputs, i), error))
+        return NULL;
+    }
+  return g_steal_pointer (&inputs);
+}
+
 static gboolean
 write_report (MrStore               *store,
               const MrReportRequest *request,
@@ -158,6 +180,7 @@ write_report (MrStore               *store,
               GError               **error)
 {
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GArray) inputs = NULL;
   g_autoptr(MrReportData) data = NULL;
   g_autoptr(MrFactsheet) factsheet = NULL;
   g_autoptr(MrModelRecord) record = NULL;
@@ -176,10 +199,13 @@ write_report (MrStore               *store,
   else
     {
       records = mr_store_list_models (store, MR_LOAD_FULL, error);
-      if (records == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (records == NULL ||
+          (inputs = load_policy_inputs (store, records, error)) == NULL ||
+          g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       report_progress (progress, 0.1);
-      data = mr_report_data_new (records, mr_store_get_framework (store), &request->options);
+      data = mr_report_data_new_with_inputs (records, (const MrPolicyInputs *) inputs->data,
+                                             mr_store_get_framework (store), &request->options);
       report_progress (progress, 0.2);
       if (request->format == MR_REPORT_FORMAT_PDF)
         return mr_report_pdf_write_governance (data, stream, pdf_progress, (gpointer) progress,

@@ -26,6 +26,13 @@ static const char select_sql[] = SELECT_SNAPSHOTS " ORDER BY id";
  * history has grown. */
 static const char select_latest_sql[] = SELECT_SNAPSHOTS " ORDER BY id DESC LIMIT 1";
 
+/* SQLite takes the bare columns of a max() aggregate from the row holding
+ * the maximum, so this reads each entry's latest snapshot in one pass over
+ * the snapshots_by_model index. */
+static const char gating_sql[] =
+  "SELECT model_id, json_extract (fields, '$.gating'), max (id) FROM snapshots"
+  " WHERE model_id BETWEEN ?1 AND ?2 GROUP BY model_id";
+
 static const char *
 source_name (MrEvidenceSource source)
 {
@@ -135,4 +142,37 @@ mr_sqlite_snapshots_list (sqlite3     *db,
       return NULL;
     }
   return g_steal_pointer (&snapshots);
+}
+
+GHashTable *
+mr_sqlite_snapshots_gated_ids (sqlite3     *db,
+                               const char  *path,
+                               gint64       first_id,
+                               gint64       last_id,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) gated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, gating_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, first_id);
+      sqlite3_bind_int64 (stmt, 2, last_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (mr_snapshot_gating_is_gated (mr_sqlite_column_text (stmt, 1)))
+            g_hash_table_add (gated, g_memdup2 (&id, sizeof id));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      mr_sqlite_set_error (error, db, rc, path, "reading the gating of the metadata snapshots");
+      return NULL;
+    }
+  return g_steal_pointer (&gated);
 }

@@ -28,5 +28,12 @@ GPtrArray *mr_sqlite_snapshots_list   (sqlite3           *db,
                                        gint64             model_id,
                                        gboolean           latest_only,
                                        GError           **error);
+/* The ids in [first_id, last_id] whose latest snapshot says the weights
+ * are gated: a set of gint64. */
+GHashTable *mr_sqlite_snapshots_gated_ids (sqlite3        *db,
+                                           const char     *path,
+                                           gint64          first_id,
+                                           gint64          last_id,
+                                           GError        **error);
 
 G_END_DECLS

@@ -1127,10 +1127,13 @@ reevaluate_range (MrSqliteStore  *self,
 {
   g_autoptr(GPtrArray) records = load_models (self, MR_LOAD_FULL, first_id, last_id, error);
   g_autoptr(GHashTable) outcomes = NULL;
+  g_autoptr(GHashTable) gated = NULL;
 
   if (records == NULL ||
       (outcomes = mr_sqlite_checks_inference_outcomes (self->db, self->path, first_id, last_id,
-                                                       error)) == NULL)
+                                                       error)) == NULL ||
+      (gated = mr_sqlite_snapshots_gated_ids (self->db, self->path, first_id, last_id,
+                                              error)) == NULL)
     return FALSE;
   for (guint i = 0; i < records->len; i++)
     {
@@ -1140,6 +1143,7 @@ reevaluate_range (MrSqliteStore  *self,
       MrFlagSeverity worst_flag = record->worst_flag;
       guint n_flags = record->n_flags;
       MrPolicyInputs inputs = {
+        .gated = g_hash_table_contains (gated, &record->id),
         .inference_check = GPOINTER_TO_INT (g_hash_table_lookup (outcomes, &record->id)),
       };
 
@@ -1456,6 +1460,23 @@ mr_sqlite_store_list_audit (MrStore  *store,
   return mr_sqlite_audit_list (self->db, self->path, model_id, since, until, error);
 }
 
+static gboolean
+policy_inputs_of (MrSqliteStore   *self,
+                  gint64           model_id,
+                  MrPolicyInputs  *out_inputs,
+                  GError         **error)
+{
+  g_autoptr(GHashTable) gated = mr_sqlite_snapshots_gated_ids (self->db, self->path,
+                                                               model_id, model_id, error);
+
+  *out_inputs = (MrPolicyInputs) { .inference_check = MR_INFERENCE_CHECK_NOT_RUN };
+  if (gated == NULL)
+    return FALSE;
+  out_inputs->gated = g_hash_table_contains (gated, &model_id);
+  return mr_sqlite_checks_inference_outcome (self->db, self->path, model_id,
+                                             &out_inputs->inference_check, error);
+}
+
 /* The policy columns follow the new outcome in the same transaction, as
  * reevaluate_range() would set them. */
 static gint64
@@ -1464,13 +1485,12 @@ add_check_in_transaction (MrSqliteStore        *self,
                           GError              **error)
 {
   g_autoptr(MrModelRecord) record = NULL;
-  MrPolicyInputs inputs = { 0 };
+  MrPolicyInputs inputs;
   gint64 id = mr_sqlite_checks_insert (self->db, self->path, check, error);
 
   if (id == 0 || !mr_check_kind_is_inference (check->kind))
     return id;
-  if (!mr_sqlite_checks_inference_outcome (self->db, self->path, check->model_id,
-                                           &inputs.inference_check, error) ||
+  if (!policy_inputs_of (self, check->model_id, &inputs, error) ||
       (record = load_model (self, check->model_id, error)) == NULL)
     return 0;
   mr_policy_stamp_record (record, mr_store_get_framework (MR_STORE (self)), &inputs);
@@ -1509,14 +1529,12 @@ mr_sqlite_store_list_checks (MrStore  *store,
 }
 
 static gboolean
-mr_sqlite_store_get_inference_outcome (MrStore                  *store,
-                                       gint64                    model_id,
-                                       MrInferenceCheckOutcome  *out_outcome,
-                                       GError                  **error)
+mr_sqlite_store_get_policy_inputs (MrStore         *store,
+                                   gint64           model_id,
+                                   MrPolicyInputs  *out_inputs,
+                                   GError         **error)
 {
-  MrSqliteStore *self = MR_SQLITE_STORE (store);
-
-  return mr_sqlite_checks_inference_outcome (self->db, self->path, model_id, out_outcome, error);
+  return policy_inputs_of (MR_SQLITE_STORE (store), model_id, out_inputs, error);
 }
 
 static void
@@ -1590,7 +1608,7 @@ mr_sqlite_store_iface_init (MrStoreInterface *iface)
   iface->list_audit = mr_sqlite_store_list_audit;
   iface->add_check = mr_sqlite_store_add_check;
   iface->list_checks = mr_sqlite_store_list_checks;
-  iface->get_inference_outcome = mr_sqlite_store_get_inference_outcome;
+  iface->get_policy_inputs = mr_sqlite_store_get_policy_inputs;
 }
 
 /* Refuses, without opening it through SQLite, a file that is not an SQLite

@@ -26,11 +26,14 @@ mr_store_default_init (MrStoreInterface *iface)
  * else a copy carrying them.  Evaluating a shallow copy first keeps the
  * common import path free of a deep copy per row; the stamp writes only
  * the three policy fields, so the shallow copy never owns anything.
- * NULL when the stored inputs of an existing entry cannot be read. */
+ * A snapshot saved with the record is the latest one once stored, so its
+ * gating is what counts.  NULL when the stored inputs of an existing entry
+ * cannot be read. */
 static MrModelRecord *
-stamp_record (MrStore        *self,
-              MrModelRecord  *record,
-              GError        **error)
+stamp_record (MrStore           *self,
+              MrModelRecord     *record,
+              const MrSnapshot  *snapshot,
+              GError           **error)
 {
   MrModelRecord scratch = *record;
   MrModelRecord *stamped;
@@ -38,6 +41,8 @@ stamp_record (MrStore        *self,
 
   if (!mr_store_get_policy_inputs (self, record->id, &inputs, error))
     return NULL;
+  if (snapshot != NULL)
+    inputs.gated = mr_snapshot_gating_is_gated (snapshot->gating);
   mr_policy_stamp_record (&scratch, mr_store_get_framework (self), &inputs);
   if (scratch.openness == record->openness &&
       scratch.worst_flag == record->worst_flag &&
@@ -86,7 +91,7 @@ mr_store_save_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record, error);
+  stamped = stamp_record (self, record, NULL, error);
   if (stamped == NULL)
     return NULL;
   return MR_STORE_GET_IFACE (self)->save_model (self, stamped, actor, error);
@@ -118,7 +123,7 @@ mr_store_restore_model (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record, error);
+  stamped = stamp_record (self, record, NULL, error);
   if (stamped == NULL)
     return NULL;
   return MR_STORE_GET_IFACE (self)->restore_model (self, stamped, actor, error);
@@ -146,7 +151,8 @@ mr_store_import_models (MrStore         *self,
   stamped = g_ptr_array_new_full (records->len, (GDestroyNotify) mr_model_record_unref);
   for (guint i = 0; i < records->len; i++)
     {
-      MrModelRecord *record = stamp_record (self, g_ptr_array_index (records, i), error);
+      MrModelRecord *record = stamp_record (self, g_ptr_array_index (records, i), NULL,
+                                               error);
 
       if (record == NULL)
         return FALSE;
@@ -242,7 +248,7 @@ mr_store_save_with_snapshot (MrStore        *self,
   g_return_val_if_fail (actor != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stamped = stamp_record (self, record, error);
+  stamped = stamp_record (self, record, snapshot, error);
   if (stamped == NULL)
     return NULL;
   return MR_STORE_GET_IFACE (self)->save_with_snapshot (self, stamped, snapshot, rereview_reason,
@@ -477,6 +483,5 @@ mr_store_get_policy_inputs (MrStore         *self,
   /* A new entry has nothing on record yet: no query per row of an import. */
   if (model_id == 0)
     return TRUE;
-  return MR_STORE_GET_IFACE (self)->get_inference_outcome (self, model_id,
-                                                           &out_inputs->inference_check, error);
+  return MR_STORE_GET_IFACE (self)->get_policy_inputs (self, model_id, out_inputs, error);
 }

@@ -130,10 +130,10 @@ struct _MrStoreInterface
   GPtrArray     *(*list_checks)     (MrStore      *self,
                                      gint64        model_id,
                                      GError      **error);
-  gboolean       (*get_inference_outcome) (MrStore                 *self,
-                                           gint64                   model_id,
-                                           MrInferenceCheckOutcome *out_outcome,
-                                           GError                 **error);
+  gboolean       (*get_policy_inputs) (MrStore         *self,
+                                       gint64           model_id,
+                                       MrPolicyInputs  *out_inputs,
+                                       GError         **error);
 };
 
 /* Records are MrModelRecord, in id order. */
@@ -325,7 +325,9 @@ GPtrArray     *mr_store_list_checks     (MrStore       *self,
                                          GError       **error);
 /* The facts the policy needs beyond the record, as stored for model_id
  * (0: a new entry, nothing on record): the outcome of its latest
- * inference check that reached a verdict. */
+ * inference check that reached a verdict, and whether its latest metadata
+ * snapshot says the weights are gated.  Every path that evaluates a stored
+ * entry (the stamped columns, `evaluate`, reports, the GUI) uses these. */
 gboolean       mr_store_get_policy_inputs (MrStore        *self,
                                            gint64          model_id,
                                            MrPolicyInputs *out_inputs,

@@ -17,6 +17,10 @@
 #define INFERENCE_PASSED "{\"tokens_per_second\":12.34,\"deterministic\":true}"
 #define INFERENCE_FAILED "{\"tokens_per_second\":3.0,\"deterministic\":false}"
 
+/* The model-register executable, for the commands that read what the store
+ * keeps (argv[1]). */
+static const char *cli_path;
+
 /* Only the inference check can raise a flag: high-risk uses need one. */
 static MrFramework *
 check_framework_new (void)
@@ -276,15 +280,57 @@ test_policy_uses_outcome (void)
   assert_flags (store, model->id, MR_FLAG_SEVERITY_BLOCKING, 1);
 }
 
+static char *
+run_evaluate (const char *path)
+{
+  const char *argv[] = { cli_path, "evaluate", "--format", "json", "--database", path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* `evaluate` reads the same outcome as the stored columns (the default
+ * framework requires a passing check for high-risk uses). */
+static void
+test_cli_evaluate_uses_outcome (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store ();
+  g_autoptr(MrModelRecord) model = save_new (store, "credit-scoring");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (cli_path == NULL)
+    {
+      g_test_skip ("no model-register executable given");
+      return;
+    }
+  before = run_evaluate (path);
+  g_assert_nonnull (strstr (before, "\"inference-check\""));
+  add_check (store, model->id, MR_CHECK_KIND_INFERENCE, MR_CHECK_STATUS_PASSED,
+             INFERENCE_PASSED, 1800000000);
+  after = run_evaluate (path);
+  g_assert_nonnull (strstr (after, "\"credit-scoring\""));
+  g_assert_null (strstr (after, "\"inference-check\""));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cli_path = argc > 1 ? argv[1] : NULL;
 
   g_test_add_func ("/checks/store/add-and-list", test_add_and_list);
   g_test_add_func ("/checks/store/failed-and-error", test_failed_and_error);
   g_test_add_func ("/checks/store/unknown-model", test_unknown_model);
   g_test_add_func ("/checks/store/policy-uses-outcome", test_policy_uses_outcome);
+  g_test_add_func ("/checks/store/cli-evaluate-uses-outcome", test_cli_evaluate_uses_outcome);
   return g_test_run ();
 }

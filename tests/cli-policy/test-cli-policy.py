@@ -421,6 +421,61 @@ def help_documents_the_commands_and_exit_3(env):
     expect("model-register mof" in out and "--format" in out, out)
 
 
+LENIENT_FRAMEWORK = """\
+format: 1
+name: Lenient
+tiers:
+  prohibited: { blocked: true }
+  high: { severity: warning }
+  limited: { severity: warning }
+  minimal: { severity: warning }
+"""
+
+
+@test
+def framework_in_force_from_the_environment(env):
+    env.register()
+    strict = env.write("strict.yml", STRICT_FRAMEWORK)
+    lenient = env.write("lenient.yml", LENIENT_FRAMEWORK)
+    env.environ["MODEL_REGISTER_FRAMEWORK"] = strict
+    coder = env.evaluate_json()[1]
+    expect_equal([flag["issue"] for flag in coder["flags"]], ["openness"], "strict flags")
+    # --framework still wins for evaluate.
+    coder = env.evaluate_json("--framework", lenient)[1]
+    expect_equal(coder["flags"], [], "lenient flags")
+    # Decisions record the framework in force.
+    env.run("edit", "2", "--owner", "Data team", "--database", env.db, check=0)
+    env.run("submit", "2", "--comment", "Code review help", "--database", env.db, check=0)
+    history = json.loads(env.run("history", "2", "--format", "json", "--database", env.db,
+                                 check=0).stdout)
+    expect_equal(history[-1]["framework"], "Strict", "framework recorded")
+
+    broken = env.write("broken-policy.yml", INVALID_FRAMEWORK)
+    env.environ["MODEL_REGISTER_FRAMEWORK"] = broken
+    result = env.run("list", "--database", env.db, check=1)
+    expect("broken-policy.yml:6:" in result.stderr, f"no file:line: {result.stderr}")
+    expect("tiers.high.minimum_openness" in result.stderr, f"no field: {result.stderr}")
+
+
+@test
+def framework_in_force_from_the_window_preference(env):
+    env.register()
+    strict = env.write("strict.yml", STRICT_FRAMEWORK)
+    settings = os.path.join(env.tmp, "config", "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write(f"[io/github/modelregister/ModelRegister]\nframework-file='{strict}'\n")
+    env.environ["GSETTINGS_BACKEND"] = "keyfile"
+    coder = env.evaluate_json()[1]
+    expect_equal([flag["issue"] for flag in coder["flags"]], ["openness"], "strict flags")
+    # Without the schema installed the built-in framework applies, quietly.
+    env.environ["GSETTINGS_SCHEMA_DIR"] = env.tmp
+    env.environ["XDG_DATA_DIRS"] = env.tmp
+    result = env.evaluate("--format", "json")
+    expect_equal(json.loads(result.stdout)[1]["flags"], [], "default flags")
+    expect_equal(result.stderr, "", "stderr")
+
+
 def main():
     print(f"1..{len(TESTS)}")
     failed = 0

@@ -100,6 +100,26 @@ test_blocking_flag (void)
   g_assert_finalize_object (group);
 }
 
+/* The stored outcome of the latest inference check is evaluated, not
+ * assumed absent. */
+static void
+test_inference_inputs (void)
+{
+  GtkWidget *group = g_object_ref_sink (mr_policy_group_new ());
+  g_autoptr(MrModelRecord) record = mr_test_make_llama_record ();
+  const MrPolicyInputs passed = { .inference_check = MR_INFERENCE_CHECK_PASSED };
+  const char * const none_on_record[] = { "Credit scoring", "none is on record", NULL };
+  const char * const inference[] = { "Credit scoring", "inference check", NULL };
+
+  mr_policy_group_set_record (MR_POLICY_GROUP (group), record);
+  g_assert_nonnull (find_row_with (group, none_on_record));
+  mr_policy_group_set_inputs (MR_POLICY_GROUP (group), &passed);
+  g_assert_null (find_row_with (group, inference));
+  mr_policy_group_set_inputs (MR_POLICY_GROUP (group), NULL);
+  g_assert_nonnull (find_row_with (group, none_on_record));
+  g_assert_finalize_object (group);
+}
+
 static void
 test_no_uses (void)
 {
@@ -380,6 +400,7 @@ main (int   argc,
     {
       g_test_add_func ("/policy/blocking-flag", test_blocking_flag);
       g_test_add_func ("/policy/no-uses", test_no_uses);
+      g_test_add_func ("/policy/inference-inputs", test_inference_inputs);
       g_test_add ("/policy/verify-component", Fixture, NULL,
                   fixture_set_up, test_verify_component, fixture_tear_down);
       g_test_add ("/policy/pick-use", Fixture, NULL,

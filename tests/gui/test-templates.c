@@ -11,6 +11,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "mr-checks-group.h"
 #include "mr-component-dialog.h"
 #include "mr-evidence-group.h"
 #include "mr-framework-window.h"
@@ -60,9 +61,17 @@ test_model_detail (void)
   g_autoptr(MrModelRecord) record = mr_test_make_record (1);
   g_autoptr(MrAiModel) model = mr_ai_model_new (record);
 
+  GtkWidget *checks = mr_test_find_by_id (detail, "checks_group");
+  g_autoptr(MrAiModel) checked = NULL;
+
   mr_model_detail_set_model (MR_MODEL_DETAIL (detail), model);
   g_assert_true (mr_model_detail_get_model (MR_MODEL_DETAIL (detail)) == model);
   g_assert_null (mr_model_detail_get_full_record (MR_MODEL_DETAIL (detail)));
+  /* The Checks group follows the snapshots and shows the same entry. */
+  g_assert_true (MR_IS_CHECKS_GROUP (checks));
+  g_assert_true (gtk_widget_get_prev_sibling (checks) == mr_test_find_by_id (detail, "snapshots_group"));
+  g_object_get (checks, "model", &checked, NULL);
+  g_assert_true (checked == model);
   mr_model_detail_set_model (MR_MODEL_DETAIL (detail), NULL);
   g_assert_finalize_object (detail);
 }

@@ -174,6 +174,75 @@ test_reevaluate_all (void)
   g_assert_nonnull (strstr (audit, "\"changed\":0"));
 }
 
+/* Apache-2.0 weights on record: open weights unless access is gated. */
+static MrModelRecord *
+apache_weights_record_new (void)
+{
+  MrModelRecord *record = mr_store_test_record_new (2);
+  MrComponent *weights = &record->components[MR_COMPONENT_FINAL_PARAMETERS];
+
+  mr_store_test_clear_components (record);
+  mr_model_record_set_string (&record->license, "Apache-2.0");
+  weights->availability = MR_AVAILABILITY_PRESENT;
+  weights->license = g_strdup ("Apache-2.0");
+  return record;
+}
+
+static MrModelRecord *
+save_with_gating (MrStore    *store,
+                  const char *gating)
+{
+  g_autoptr(MrModelRecord) record = apache_weights_record_new ();
+  g_autoptr(MrSnapshot) snapshot = mr_snapshot_new (MR_EVIDENCE_SOURCE_HUB);
+  g_autoptr(GError) error = NULL;
+  MrModelRecord *saved;
+
+  snapshot->gating = g_strdup (gating);
+  mr_snapshot_seal (snapshot);
+  saved = mr_store_save_with_snapshot (store, record, snapshot, NULL, ACTOR, &error);
+  g_assert_no_error (error);
+  return saved;
+}
+
+static void
+test_gating_stamps (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store (path);
+  g_autoptr(MrModelRecord) open = save_with_gating (store, "none");
+  g_autoptr(MrModelRecord) gated = save_with_gating (store, "manual");
+  g_autoptr(MrModelRecord) resaved = NULL;
+  g_autoptr(MrModelRecord) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  MrPolicyInputs inputs;
+
+  g_assert_cmpint (open->openness, ==, MR_OPENNESS_OPEN_WEIGHTS);
+  g_assert_cmpint (gated->openness, ==, MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED);
+  stored = query_text (path, "SELECT openness FROM models ORDER BY id DESC");
+  g_assert_cmpstr (stored, ==, "open-weights-restricted");
+
+  g_assert_true (mr_store_get_policy_inputs (store, gated->id, &inputs, &error));
+  g_assert_no_error (error);
+  g_assert_true (inputs.gated);
+  g_assert_true (mr_store_get_policy_inputs (store, open->id, &inputs, &error));
+  g_assert_false (inputs.gated);
+
+  /* A later edit (no snapshot) and a re-evaluation read the stored gating. */
+  resaved = mr_store_save_model (store, gated, ACTOR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (resaved->openness, ==, MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED);
+  g_assert_true (mr_store_reevaluate_all (store, NULL, &error));
+  g_assert_no_error (error);
+  loaded = mr_store_get_model (store, gated->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->openness, ==, MR_OPENNESS_OPEN_WEIGHTS_RESTRICTED);
+  g_clear_pointer (&loaded, mr_model_record_unref);
+  loaded = mr_store_get_model (store, open->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->openness, ==, MR_OPENNESS_OPEN_WEIGHTS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/store-policy/save-stamps", test_save_stamps);
   g_test_add_func ("/store-policy/framework-default", test_framework_default);
   g_test_add_func ("/store-policy/reevaluate-all", test_reevaluate_all);
+  g_test_add_func ("/store-policy/gating-stamps", test_gating_stamps);
 
   return g_test_run ();
 }
