@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The report goes to a file, never to standard output: a PDF on a terminal
- * helps nobody, and the file is replaced atomically.
+ * The report goes to a file, replaced atomically, or with "-" to standard
+ * output (as `export -` does) for a pipe.
  */
 #define G_LOG_DOMAIN "mr-cli-report"
 
@@ -16,6 +16,8 @@
 #include "mr-cli-report.h"
 #include "mr-report-job.h"
 #include "mr-time-util.h"
+
+#define STDOUT_ARG "-"
 
 typedef struct {
   char *type;
@@ -130,6 +132,23 @@ build_request (ReportArgs       *args,
   return TRUE;
 }
 
+/* Whole or not at all: a report that fails halfway writes nothing. */
+static gboolean
+write_to_stdout (MrStore                *store,
+                 const MrReportRequest  *request,
+                 GError                **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+
+  if (!mr_report_job_write (store, request, stream, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+  fwrite (g_memory_output_stream_get_data (memory), 1,
+          g_memory_output_stream_get_data_size (memory), stdout);
+  return TRUE;
+}
+
 gboolean
 mr_cli_run_report (MrCli   *cli,
                    int      argc,
@@ -156,7 +175,8 @@ mr_cli_run_report (MrCli   *cli,
       N_("Which models get a page: all (default), or attention: those blocked, awaiting "
          "a review or decided in the period"), N_("WHICH") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
-      N_("The file to write; replaced only once the report is complete"), N_("FILE") },
+      N_("The file to write, replaced only once the report is complete; - for standard "
+         "output"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
   MrReportRequest request = { 0 };
@@ -175,6 +195,9 @@ mr_cli_run_report (MrCli   *cli,
       !build_request (&args, &request, error) ||
       (store = mr_cli_open_store (cli, error)) == NULL)
     return FALSE;
+
+  if (g_strcmp0 (args.output, STDOUT_ARG) == 0)
+    return write_to_stdout (store, &request, error);
 
   file = g_file_new_for_commandline_arg (args.output);
   if (!mr_report_job_run (store, &request, file, NULL, NULL, NULL, &n_pages, error))

@@ -90,7 +90,7 @@ record_for_listing_item (const MrHubModelInfo *info)
 {
   MrModelRecord *record = mr_model_record_new ();
   const char *slash = strchr (info->id, '/');
-  g_autofree char *license = mr_hub_evidence_license (info, NULL);
+  g_autofree char *license = mr_hub_evidence_record_license (info, NULL, NULL);
 
   mr_model_record_set_string (&record->name, slash != NULL ? slash + 1 : info->id);
   mr_model_record_set_string (&record->provider, info->author);

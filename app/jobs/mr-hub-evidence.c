@@ -8,6 +8,7 @@
 
 #include "mr-evidence.h"
 #include "mr-hub-evidence.h"
+#include "mr-license-catalog.h"
 
 /* File name endings of model weights, each a format of the summary. */
 static const char *const weight_formats[] = {
@@ -57,37 +58,73 @@ mr_hub_evidence_free (MrHubEvidence *self)
   g_free (self);
 }
 
-static void
-add_license_id (GPtrArray         *ids,
-                const char        *id,
-                const MrModelCard *card)
+/* "other" with a license_name names it; with normalize, a tag the
+ * catalogue recognises ("apache-2.0") becomes its id ("Apache-2.0"), since
+ * MOF matches ids exactly and the tag is the Hub's, not a licence text. */
+static char *
+spell_license (const char        *tag,
+               const MrModelCard *card,
+               gboolean           normalize,
+               const MrLicense  **out_license)
 {
-  g_autofree char *spelled = NULL;
+  const char *name = card != NULL ? card->license_name : NULL;
+  const MrLicense *license = NULL;
 
-  if (g_str_equal (id, "other") && card != NULL && card->license_name != NULL)
-    spelled = g_strconcat ("other:", card->license_name, NULL);
-  else
-    spelled = g_strdup (id);
-  for (guint i = 0; i < ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (ids, i), spelled))
-      return;
-  g_ptr_array_add (ids, g_steal_pointer (&spelled));
+  if (normalize)
+    license = mr_license_catalog_normalize (mr_license_catalog_get_default (), tag, name, NULL);
+  /* The catalogue's generic "other" says no more than the tag. */
+  if (license != NULL && g_str_equal (license->id, "other"))
+    license = NULL;
+  if (out_license != NULL)
+    *out_license = license;
+  if (license != NULL)
+    return g_strdup (license->id);
+  if (g_str_equal (tag, "other") && name != NULL)
+    return g_strconcat ("other:", name, NULL);
+  return g_strdup (tag);
+}
+
+/* Several licences are joined with " OR "; *out_single is the catalogue
+ * licence when exactly one is declared and recognised. */
+static char *
+join_licenses (const MrHubModelInfo  *info,
+               const MrModelCard     *readme_card,
+               gboolean               normalize,
+               const MrLicense      **out_single)
+{
+  const MrModelCard *card = readme_card != NULL ? readme_card : info->card_data;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GStrv source = card != NULL && card->licenses[0] != NULL ? card->licenses : info->license_tags;
+  const MrLicense *license = NULL;
+
+  for (guint i = 0; source[i] != NULL; i++)
+    {
+      g_autofree char *spelled = spell_license (source[i], card, normalize, &license);
+
+      if (!g_ptr_array_find_with_equal_func (ids, spelled, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_steal_pointer (&spelled));
+    }
+  if (out_single != NULL)
+    *out_single = ids->len == 1 ? license : NULL;
+  if (ids->len == 0)
+    return NULL;
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" OR ", (char **) ids->pdata);
 }
 
 char *
 mr_hub_evidence_license (const MrHubModelInfo *info,
                          const MrModelCard    *readme_card)
 {
-  const MrModelCard *card = readme_card != NULL ? readme_card : info->card_data;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  GStrv source = card != NULL && card->licenses[0] != NULL ? card->licenses : info->license_tags;
+  return join_licenses (info, readme_card, FALSE, NULL);
+}
 
-  for (guint i = 0; source[i] != NULL; i++)
-    add_license_id (ids, source[i], card);
-  if (ids->len == 0)
-    return NULL;
-  g_ptr_array_add (ids, NULL);
-  return g_strjoinv (" OR ", (char **) ids->pdata);
+char *
+mr_hub_evidence_record_license (const MrHubModelInfo  *info,
+                                const MrModelCard     *readme_card,
+                                const MrLicense      **out_license)
+{
+  return join_licenses (info, readme_card, TRUE, out_license);
 }
 
 /* ---- mapping ----------------------------------------------------------- */
@@ -97,6 +134,7 @@ typedef struct {
   const MrHubModelInfo *info;
   const MrModelCard    *card;      /* README card, else cardData */
   const char           *endpoint;
+  const MrLicense      *weights_license;  /* the one licence declared, if recognised */
   MrHubEvidence        *out;
 } Mapping;
 
@@ -118,6 +156,7 @@ map_weights (Mapping   *m,
   guint total = 0;
   g_autofree char *link = g_strdup_printf ("%s/%s/tree/%s", m->endpoint,
                                            m->info->id, m->info->sha);
+  MrComponent *weights = &m->out->record->components[MR_COMPONENT_FINAL_PARAMETERS];
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -152,8 +191,11 @@ map_weights (Mapping   *m,
       g_string_append_printf (summary, ", %s", size);
     }
   m->out->weights_summary = g_string_free (g_steal_pointer (&summary), FALSE);
-  mr_evidence_apply (m->out->record, MR_COMPONENT_FINAL_PARAMETERS,
-                     MR_AVAILABILITY_PRESENT, link, MR_EVIDENCE_SOURCE_HUB);
+  /* The repository's licence covers the weights it hosts. */
+  if (mr_evidence_apply (m->out->record, MR_COMPONENT_FINAL_PARAMETERS,
+                         MR_AVAILABILITY_PRESENT, link, MR_EVIDENCE_SOURCE_HUB) &&
+      m->weights_license != NULL)
+    mr_model_record_set_string (&weights->license, m->weights_license->id);
 }
 
 static void
@@ -264,6 +306,8 @@ mr_hub_evidence_new (const MrHubSnapshot *snapshot,
                      const MrModelRecord *existing)
 {
   MrHubEvidence *out;
+  g_autofree char *record_license = NULL;
+  const MrLicense *weights_license = NULL;
   Mapping m;
   GPtrArray *files;
 
@@ -275,15 +319,18 @@ mr_hub_evidence_new (const MrHubSnapshot *snapshot,
   out->gating = snapshot->info->gating;
   out->parameters = snapshot->info->parameters;
   out->license = mr_hub_evidence_license (snapshot->info, snapshot->readme_card);
+  record_license = mr_hub_evidence_record_license (snapshot->info, snapshot->readme_card,
+                                                   &weights_license);
   /* What the Hub states replaces the stated licence; silence keeps it. */
-  if (out->license != NULL)
-    mr_model_record_set_string (&out->record->license, out->license);
+  if (record_license != NULL)
+    mr_model_record_set_string (&out->record->license, record_license);
 
   m = (Mapping) {
     .snap = snapshot,
     .info = snapshot->info,
     .card = snapshot->readme_card != NULL ? snapshot->readme_card : snapshot->info->card_data,
     .endpoint = endpoint,
+    .weights_license = weights_license,
     .out = out,
   };
   files = snapshot->files != NULL ? snapshot->files : snapshot->info->siblings;

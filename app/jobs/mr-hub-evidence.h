@@ -9,6 +9,7 @@
 #pragma once
 
 #include "mr-hub-client.h"
+#include "mr-license-catalog.h"
 #include "mr-model-record.h"
 
 G_BEGIN_DECLS
@@ -30,11 +31,18 @@ MrHubEvidence *mr_hub_evidence_new  (const MrHubSnapshot *snapshot,
                                      const MrModelRecord *existing);
 void           mr_hub_evidence_free (MrHubEvidence       *self);
 
-/* The licence spelling the mapping uses: the Hub id ("apache-2.0",
- * "llama3.1"), "other:<license_name>" for `license: other`, and several
- * ids joined with " OR ".  NULL when the model declares none. */
-char          *mr_hub_evidence_license (const MrHubModelInfo *info,
-                                        const MrModelCard    *readme_card);
+/* The licence as the Hub states it (what a snapshot keeps): the Hub tag
+ * ("apache-2.0", "llama3.1"), "other:<license_name>" for `license: other`,
+ * and several joined with " OR ".  NULL when the model declares none. */
+char          *mr_hub_evidence_license        (const MrHubModelInfo  *info,
+                                               const MrModelCard     *readme_card);
+/* The same as the record states it: each tag the licence catalogue
+ * recognises as its id ("Apache-2.0"), the others as written.  With
+ * @out_license (may be NULL), the catalogue licence when exactly one is
+ * declared and recognised, else NULL. */
+char          *mr_hub_evidence_record_license (const MrHubModelInfo  *info,
+                                               const MrModelCard     *readme_card,
+                                               const MrLicense      **out_license);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MrHubEvidence, mr_hub_evidence_free)
 

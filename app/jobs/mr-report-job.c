@@ -284,6 +284,29 @@ mr_report_job_run (MrStore                *store,
   return TRUE;
 }
 
+gboolean
+mr_report_job_write (MrStore                *store,
+                     const MrReportRequest  *request,
+                     GOutputStream          *stream,
+                     GCancellable           *cancellable,
+                     guint                  *out_n_pages,
+                     GError                **error)
+{
+  Progress progress = { NULL, NULL };
+  guint n_pages = 0;
+
+  g_return_val_if_fail (MR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  if (!mr_report_request_check (request, error) ||
+      !write_report (store, request, stream, &progress, cancellable, &n_pages, error))
+    return FALSE;
+  if (out_n_pages != NULL)
+    *out_n_pages = n_pages;
+  return TRUE;
+}
+
 /* Async */
 
 typedef struct {

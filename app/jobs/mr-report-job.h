@@ -59,6 +59,15 @@ gboolean  mr_report_job_run            (MrStore                *store,
                                         guint                  *out_n_pages,
                                         GError                **error);
 
+/* The same into @stream, which the caller flushes and closes: for a report
+ * written to standard output, where there is no file to replace. */
+gboolean  mr_report_job_write          (MrStore                *store,
+                                        const MrReportRequest  *request,
+                                        GOutputStream          *stream,
+                                        GCancellable           *cancellable,
+                                        guint                  *out_n_pages,
+                                        GError                **error);
+
 /* Runs on @worker, the thread that owns @store; @progress and @callback run
  * in the caller's thread-default main context. */
 void      mr_report_job_run_async      (MrWorker               *worker,

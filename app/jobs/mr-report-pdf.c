@@ -413,11 +413,13 @@ place_glyphs (PangoLayout *layout)
       if (run == NULL)
         continue;
       complete = !has_unknown_glyph (run->glyphs);
+      if (!complete)
+        break;
       pango_layout_iter_get_run_extents (iter, NULL, &extents);
       place_run (placed, run, (double) extents.x / PANGO_SCALE,
                  (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
     }
-  while (complete && pango_layout_iter_next_run (iter));
+  while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
   if (!complete)
     g_clear_pointer (&placed, placed_glyphs_free);

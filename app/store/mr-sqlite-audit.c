@@ -170,7 +170,7 @@ last_entry (sqlite3     *db,
       rc = SQLITE_DONE;
     }
   if (rc != SQLITE_DONE)
-    mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+    mr_sqlite_set_error (error, db, rc, path, _("reading the audit trail"));
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -212,7 +212,7 @@ mr_sqlite_audit_append (sqlite3             *db,
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
-    mr_sqlite_set_error (error, db, rc, path, "writing the audit trail");
+    mr_sqlite_set_error (error, db, rc, path, _("writing the audit trail"));
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -307,7 +307,7 @@ mr_sqlite_audit_check (sqlite3     *db,
     *out_first_bad_seq = seq;
   if (ok && rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+      mr_sqlite_set_error (error, db, rc, path, _("reading the audit trail"));
       ok = FALSE;
     }
   sqlite3_finalize (stmt);
@@ -372,7 +372,7 @@ mr_sqlite_audit_list (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, db, rc, path, "reading the audit trail");
+      mr_sqlite_set_error (error, db, rc, path, _("reading the audit trail"));
       return NULL;
     }
   return g_steal_pointer (&records);

@@ -65,7 +65,7 @@ mr_sqlite_snapshots_insert (sqlite3           *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, db, rc, path, "storing a metadata snapshot");
+      mr_sqlite_set_error (error, db, rc, path, _("storing a metadata snapshot"));
       return 0;
     }
   return sqlite3_last_insert_rowid (db);
@@ -138,7 +138,7 @@ mr_sqlite_snapshots_list (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, db, rc, path, "reading the metadata snapshots");
+      mr_sqlite_set_error (error, db, rc, path, _("reading the metadata snapshots"));
       return NULL;
     }
   return g_steal_pointer (&snapshots);
@@ -171,7 +171,7 @@ mr_sqlite_snapshots_gated_ids (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, db, rc, path, "reading the gating of the metadata snapshots");
+      mr_sqlite_set_error (error, db, rc, path, _("reading the gating in the metadata snapshots"));
       return NULL;
     }
   return g_steal_pointer (&gated);

@@ -485,7 +485,7 @@ load_components (MrSqliteStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the components");
+      mr_sqlite_set_error (error, self->db, rc, self->path, _("reading the components"));
       return FALSE;
     }
   return TRUE;
@@ -510,7 +510,7 @@ load_models (MrSqliteStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      mr_sqlite_set_error (error, self->db, rc, self->path, "reading the register");
+      mr_sqlite_set_error (error, self->db, rc, self->path, _("reading the register"));
       return NULL;
     }
 
@@ -580,7 +580,7 @@ insert_components (MrSqliteStore        *self,
       mr_sqlite_bind_text (stmt, first + 6, enum_nick (ENUM_EVIDENCE_SOURCE, component->source));
       sqlite3_bind_int (stmt, first + 7, component->verified ? 1 : 0);
     }
-  return run_statement (self, stmt, "storing the components", error);
+  return run_statement (self, stmt, _("storing the components"), error);
 }
 
 /* An update first deletes every component row, so a component set back to
@@ -596,7 +596,7 @@ replace_components (MrSqliteStore        *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return run_statement (self, stmt, "replacing the components", error) &&
+  return run_statement (self, stmt, _("replacing the components"), error) &&
          insert_components (self, id, record, error);
 }
 
@@ -613,7 +613,7 @@ insert_model (MrSqliteStore        *self,
   if (stmt == NULL)
     return 0;
   bind_record (self, stmt, record, 1, record->created_at != 0 ? record->created_at : now, now);
-  if (!run_statement (self, stmt, "adding a model", error))
+  if (!run_statement (self, stmt, _("adding a model"), error))
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
   if (!insert_components (self, id, record, error))
@@ -635,7 +635,7 @@ update_model (MrSqliteStore        *self,
   bind_record (self, stmt, record, stored->revision + 1, stored->created_at, now);
   sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
   sqlite3_bind_int64 (stmt, PARAM_EXPECTED_REVISION, record->revision);
-  if (!run_statement (self, stmt, "saving a model", error))
+  if (!run_statement (self, stmt, _("saving a model"), error))
     return FALSE;
   /* stored was read in this transaction, so the entry exists: no row
    * changed means someone else saved it since the caller read it. */
@@ -770,7 +770,7 @@ delete_in_transaction (MrSqliteStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, now);
-  if (!run_statement (self, stmt, "deleting a model", error) ||
+  if (!run_statement (self, stmt, _("deleting a model"), error) ||
       !append_audit (self, now, actor, "delete", "model", id, before, NULL, error))
     return NULL;
   return g_steal_pointer (&before);
@@ -842,7 +842,7 @@ restore_in_transaction (MrSqliteStore  *self,
     return NULL;
   bind_record (self, stmt, record, revision + 1, record->created_at, now);
   sqlite3_bind_int64 (stmt, PARAM_ID, record->id);
-  if (!run_statement (self, stmt, "restoring a model", error) ||
+  if (!run_statement (self, stmt, _("restoring a model"), error) ||
       !replace_components (self, record->id, record, error))
     return NULL;
 
@@ -984,7 +984,7 @@ mr_sqlite_store_count_models (MrStore  *store,
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   else
-    mr_sqlite_set_error (error, self->db, rc, self->path, "counting the models");
+    mr_sqlite_set_error (error, self->db, rc, self->path, _("counting the models"));
   sqlite3_reset (stmt);
   return count;
 }
@@ -1023,7 +1023,7 @@ mr_sqlite_store_check_integrity (MrStore       *store,
     return FALSE;
   if (rc != SQLITE_OK)
     {
-      mr_sqlite_set_error (error, self->db, rc, self->path, "checking the register");
+      mr_sqlite_set_error (error, self->db, rc, self->path, _("checking the register"));
       return FALSE;
     }
   if (problem != NULL)
@@ -1070,7 +1070,7 @@ update_policy_columns (MrSqliteStore        *self,
   mr_sqlite_bind_text (stmt, 2, enum_nick (ENUM_FLAG_SEVERITY, record->worst_flag));
   sqlite3_bind_int (stmt, 3, record->n_flags);
   sqlite3_bind_int64 (stmt, 4, record->id);
-  return run_statement (self, stmt, "re-evaluating a model", error);
+  return run_statement (self, stmt, _("re-evaluating a model"), error);
 }
 
 /* A workflow step on an entry read in this transaction. */
@@ -1709,7 +1709,7 @@ mr_sqlite_store_open (const char  *path,
                         SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      mr_sqlite_set_error (error, self->db, rc, path, "opening the register");
+      mr_sqlite_set_error (error, self->db, rc, path, _("opening the register"));
       return NULL;
     }
   if (!configure_connection (self, error))

@@ -32,13 +32,6 @@ class Tap:
                 print('# ' + line, flush=True)
         return passed
 
-    def todo(self, description, reason, diagnostics=''):
-        """A known bug: reported, not counted as a failure."""
-        self.count += 1
-        print('not ok %d - %s # TODO %s' % (self.count, description, reason), flush=True)
-        for line in str(diagnostics).splitlines():
-            print('# ' + line, flush=True)
-
     def skip(self, description, reason):
         self.count += 1
         print('ok %d - %s # SKIP %s' % (self.count, description, reason), flush=True)

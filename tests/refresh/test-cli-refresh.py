@@ -75,7 +75,7 @@ def add_from_hub_then_show():
         shown = json.loads(check(run(db, "show", "1", "--format", "json")).stdout)
         assert shown["source_ref"] == "openai-community/gpt2", shown
         assert shown["source_revision"] == GPT2_SHA, shown
-        assert shown["license"] == "mit", shown
+        assert shown["license"] == "MIT", shown
         assert shown["owner"] == "NLP team", shown
         assert shown["openness"] != "unknown", shown
         history = json.loads(check(run(db, "snapshots", "1", "--format", "json")).stdout)
@@ -113,7 +113,7 @@ def refresh_reports_changes_and_history_diffs():
         assert text.count("Snapshot ") == 2, text
         assert "The licence changed from “mit” to “apache-2.0”" in text, text
         shown = json.loads(check(run(db, "show", "1", "--format", "json")).stdout)
-        assert shown["license"] == "apache-2.0", shown
+        assert shown["license"] == "Apache-2.0", shown
 
 
 @test
@@ -159,7 +159,7 @@ def import_author_follows_pages():
         listed = json.loads(check(run(db, "list", "--format", "json")).stdout)
         assert [m["source_ref"] for m in listed][:1] == ["EleutherAI/pythia-160m"], listed
         assert all(m["source_kind"] == "hugging-face" for m in listed), listed
-        assert listed[0]["license"] == "apache-2.0", listed
+        assert listed[0]["license"] == "Apache-2.0", listed
         out = check(run(db, "import", "--hf-author", "EleutherAI", endpoint=hub.base)).stdout
         assert out == "Imported 0 models of EleutherAI (4 were already registered)\n", out
         check(run(db, "import", "models.csv", "--hf-author", "EleutherAI"), code=2)

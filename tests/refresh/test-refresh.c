@@ -171,9 +171,11 @@ test_add_from_hub (Fixture       *f,
   g_assert_cmpint (stored->source_kind, ==, MR_SOURCE_KIND_HUGGING_FACE);
   g_assert_cmpstr (stored->source_ref, ==, GPT2);
   g_assert_cmpstr (stored->source_revision, ==, GPT2_SHA);
-  g_assert_cmpstr (stored->license, ==, "mit");
+  /* The record states the licence; the snapshot keeps the Hub's tag. */
+  g_assert_cmpstr (stored->license, ==, "MIT");
   g_assert_cmpint (stored->components[MR_COMPONENT_FINAL_PARAMETERS].availability, ==,
                    MR_AVAILABILITY_PRESENT);
+  g_assert_cmpstr (stored->components[MR_COMPONENT_FINAL_PARAMETERS].license, ==, "MIT");
   g_assert_false (stored->components[MR_COMPONENT_FINAL_PARAMETERS].verified);
 
   /* The store stamped the framework's outcome: open weights under MIT. */
@@ -301,15 +303,15 @@ test_license_change_requires_rereview (Fixture       *f,
   after = mr_store_get_model (f->store, stored->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after->status, ==, MR_STATUS_REREVIEW_REQUIRED);
-  g_assert_cmpstr (after->license, ==, "apache-2.0");
+  g_assert_cmpstr (after->license, ==, "Apache-2.0");
   g_assert_cmpuint (n_snapshots (f, stored->id), ==, 2);
 
   audit = mr_store_list_audit (f->store, stored->id, 0, 0, &error);
   g_assert_no_error (error);
   evidence = find_audit (audit, "evidence change");
   g_assert_nonnull (evidence);
-  g_assert_nonnull (strstr (evidence->before_json, "\"mit\""));
-  g_assert_nonnull (strstr (evidence->after_json, "\"apache-2.0\""));
+  g_assert_nonnull (strstr (evidence->before_json, "\"MIT\""));
+  g_assert_nonnull (strstr (evidence->after_json, "\"Apache-2.0\""));
   rereview = find_audit (audit, "require-rereview");
   g_assert_nonnull (rereview);
   g_assert_cmpint (rereview->seq, >, evidence->seq);
@@ -362,7 +364,7 @@ test_unapproved_change_is_stored (Fixture       *f,
   after = mr_store_get_model (f->store, stored->id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (after->status, ==, MR_STATUS_DRAFT);
-  g_assert_cmpstr (after->license, ==, "apache-2.0");
+  g_assert_cmpstr (after->license, ==, "Apache-2.0");
 }
 
 typedef struct {
@@ -559,7 +561,7 @@ test_import_author (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 3);
   g_assert_cmpstr (((MrModelRecord *) g_ptr_array_index (all, 1))->source_ref, ==,
                    "openai-community/gpt2-medium");
-  g_assert_cmpstr (((MrModelRecord *) g_ptr_array_index (all, 1))->license, ==, "mit");
+  g_assert_cmpstr (((MrModelRecord *) g_ptr_array_index (all, 1))->license, ==, "MIT");
   g_assert_cmpstr (((MrModelRecord *) g_ptr_array_index (all, 2))->name, ==, "gpt2-large");
 }
 

@@ -146,6 +146,14 @@ def attention_pages(register):
 
 
 @test
+def dash_writes_to_standard_output(register):
+    result = register.report("--type", "factsheet", "--format", "json", "--id", "2", "-o", "-")
+    assert json.loads(result.stdout)["name"] == "Blocked-Credit-Model"
+    assert not os.path.exists(register.path("-"))
+    assert not os.path.exists("-")
+
+
+@test
 def factsheet_json(register):
     out = register.path("factsheet.json")
     register.report("--type", "factsheet", "--format", "json", "--id", "2", "-o", out)
