@@ -12,6 +12,7 @@
 #include "mr-add-from-hub.h"
 #include "mr-cli-refresh.h"
 #include "mr-refresh-job.h"
+#include "mr-token-store.h"
 
 #define MAX_JOBS 64
 
@@ -33,13 +34,15 @@ wait_result (GAsyncResult **slot)
   return *slot;
 }
 
+/* HF_TOKEN, else the keyring's token for that Hub, else none: a script
+ * on a machine without a keyring goes on anonymously after a short wait. */
 static MrHubClient *
 hub_client_new (const char *endpoint)
 {
-  const char *token = g_getenv ("HF_TOKEN");
+  const char *base = endpoint != NULL ? endpoint : mr_hub_client_default_endpoint ();
+  g_autofree char *token = mr_token_store_resolve (base, MR_TOKEN_STORE_TIMEOUT_MS);
 
-  return mr_hub_client_new (endpoint != NULL ? endpoint : mr_hub_client_default_endpoint (),
-                            token != NULL && *token != '\0' ? token : NULL);
+  return mr_hub_client_new (base, token);
 }
 
 MrModelRecord *

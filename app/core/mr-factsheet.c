@@ -14,6 +14,7 @@
 #include "mr-mof.h"
 #include "mr-openness.h"
 #include "mr-report-data.h"
+#include "mr-titles.h"
 #include "mr-report-html.h"
 
 /* Hugging Face pipeline tags → input and output modality.  A tag is the
@@ -66,7 +67,7 @@ dup_component (const MrModelRecord *record,
   if (component->availability == MR_AVAILABILITY_ABSENT)
     return g_strdup (_("Not available"));
 
-  text = g_string_new (mr_report_availability_get_title (component->availability));
+  text = g_string_new (mr_availability_get_title (component->availability));
   if (component->link != NULL)
     g_string_append_printf (text, ": %s", component->link);
   if (license != NULL)

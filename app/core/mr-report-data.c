@@ -10,32 +10,8 @@
 
 #include "mr-policy.h"
 #include "mr-report-data.h"
+#include "mr-titles.h"
 #include "mr-use-catalog.h"
-
-static const char * const status_titles[] = {
-  [MR_STATUS_DRAFT] = N_("Draft"),
-  [MR_STATUS_SUBMITTED] = N_("Submitted"),
-  [MR_STATUS_APPROVED] = N_("Approved"),
-  [MR_STATUS_APPROVED_WITH_CONDITIONS] = N_("Approved with conditions"),
-  [MR_STATUS_CHANGES_REQUESTED] = N_("Changes requested"),
-  [MR_STATUS_REJECTED] = N_("Rejected"),
-  [MR_STATUS_REREVIEW_REQUIRED] = N_("Re-review required"),
-  [MR_STATUS_RETIRED] = N_("Retired"),
-};
-
-static const char * const severity_titles[] = {
-  [MR_FLAG_SEVERITY_NONE] = N_("None"),
-  [MR_FLAG_SEVERITY_INFO] = N_("Info"),
-  [MR_FLAG_SEVERITY_WARNING] = N_("Warning"),
-  [MR_FLAG_SEVERITY_BLOCKING] = N_("Blocking"),
-};
-
-static const char * const availability_titles[] = {
-  [MR_AVAILABILITY_UNKNOWN] = N_("Unknown"),
-  [MR_AVAILABILITY_PRESENT] = N_("Present"),
-  [MR_AVAILABILITY_MENTIONED] = N_("Mentioned only"),
-  [MR_AVAILABILITY_ABSENT] = N_("Absent"),
-};
 
 static const char * const mof_status_titles[] = {
   [MR_MOF_STATUS_MISSING] = N_("Missing"),
@@ -43,50 +19,6 @@ static const char * const mof_status_titles[] = {
   [MR_MOF_STATUS_INVALID_LICENSE] = N_("Licence not open"),
   [MR_MOF_STATUS_UNLICENSED] = N_("Unlicensed"),
 };
-
-static const char * const source_kind_titles[] = {
-  [MR_SOURCE_KIND_MANUAL] = N_("Manual entry"),
-  [MR_SOURCE_KIND_HUGGING_FACE] = N_("Hugging Face"),
-  [MR_SOURCE_KIND_OLLAMA] = N_("Ollama"),
-  [MR_SOURCE_KIND_LOCAL_FILE] = N_("Local file"),
-  [MR_SOURCE_KIND_VENDOR_API] = N_("Vendor API"),
-};
-
-static const char * const deployment_titles[] = {
-  [MR_DEPLOYMENT_UNSPECIFIED] = N_("Not specified"),
-  [MR_DEPLOYMENT_SELF_HOSTED] = N_("Self-hosted"),
-  [MR_DEPLOYMENT_VENDOR_API] = N_("Vendor API"),
-};
-
-static const char * const sensitivity_titles[] = {
-  [MR_DATA_SENSITIVITY_UNSPECIFIED] = N_("Not specified"),
-  [MR_DATA_SENSITIVITY_PUBLIC] = N_("Public"),
-  [MR_DATA_SENSITIVITY_INTERNAL] = N_("Internal"),
-  [MR_DATA_SENSITIVITY_CONFIDENTIAL] = N_("Confidential"),
-  [MR_DATA_SENSITIVITY_PERSONAL] = N_("Personal data"),
-  [MR_DATA_SENSITIVITY_SPECIAL_CATEGORY] = N_("Special-category personal data"),
-};
-
-const char *
-mr_report_status_get_title (MrStatus status)
-{
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_titles), NULL);
-  return _(status_titles[status]);
-}
-
-const char *
-mr_report_severity_get_title (MrFlagSeverity severity)
-{
-  g_return_val_if_fail (severity < G_N_ELEMENTS (severity_titles), NULL);
-  return _(severity_titles[severity]);
-}
-
-const char *
-mr_report_availability_get_title (MrAvailability availability)
-{
-  g_return_val_if_fail (availability < G_N_ELEMENTS (availability_titles), NULL);
-  return _(availability_titles[availability]);
-}
 
 const char *
 mr_report_mof_status_get_title (MrMofStatus status)
@@ -98,7 +30,7 @@ mr_report_mof_status_get_title (MrMofStatus status)
 char *
 mr_report_decision_dup_title (const MrReportDecision *decision)
 {
-  const char *outcome = mr_report_status_get_title (decision->outcome);
+  const char *outcome = mr_status_get_title (decision->outcome);
   const MrIntendedUse *use;
 
   if (decision->use_id == NULL)
@@ -545,7 +477,7 @@ mr_report_dup_uses (const MrModelRecord *record)
 static char *
 dup_source (const MrModelRecord *record)
 {
-  const char *kind = _(source_kind_titles[record->source_kind]);
+  const char *kind = mr_source_kind_get_title (record->source_kind);
 
   if (record->source_ref == NULL)
     return g_strdup (kind);
@@ -584,12 +516,12 @@ mr_report_model_dup_fields (const MrReportModel *model)
   add_field (fields, _("Version"), dup_or_dash (r->version));
   add_field (fields, _("Source"), dup_source (r));
   add_field (fields, _("Owner"), dup_or_dash (r->owner));
-  add_field (fields, _("Status"), g_strdup (mr_report_status_get_title (r->status)));
+  add_field (fields, _("Status"), g_strdup (mr_status_get_title (r->status)));
   uses = mr_report_dup_uses (r);
   add_field (fields, _("Intended uses"), uses != NULL ? g_steal_pointer (&uses)
                                                       : g_strdup (_("None recorded")));
-  add_field (fields, _("Deployment"), g_strdup (_(deployment_titles[r->deployment])));
-  add_field (fields, _("Data sensitivity"), g_strdup (_(sensitivity_titles[r->data_sensitivity])));
+  add_field (fields, _("Deployment"), g_strdup (mr_deployment_get_title (r->deployment)));
+  add_field (fields, _("Data sensitivity"), g_strdup (mr_data_sensitivity_get_title (r->data_sensitivity)));
   add_field (fields, _("Licence"), dup_or_dash (r->license));
   add_field (fields, _("Description"), dup_or_dash (r->description));
   add_field (fields, _("Last checked"), mr_report_format_date (r->last_checked_at));

@@ -147,9 +147,6 @@ const char   *mr_report_model_get_component_license (const MrReportModel *model,
 char         *mr_report_dup_uses                  (const MrModelRecord   *record);
 
 /* Translated words for the writers. */
-const char   *mr_report_status_get_title          (MrStatus               status);
-const char   *mr_report_severity_get_title        (MrFlagSeverity         severity);
-const char   *mr_report_availability_get_title    (MrAvailability         availability);
 const char   *mr_report_mof_status_get_title      (MrMofStatus            status);
 /* "Approved for Credit scoring", or the outcome alone when for every use. */
 char         *mr_report_decision_dup_title        (const MrReportDecision *decision);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-report-html.h"
+#include "mr-titles.h"
 
 /* Print rules: each model starts a page, table headers repeat, rows stay
  * whole. */
@@ -151,7 +152,7 @@ append_summary (GString            *out,
   headers[0] = _("Status");
   table_begin (out, headers);
   for (guint i = 0; i < MR_REPORT_N_STATUSES; i++)
-    count_row (out, mr_report_status_get_title (i), data->by_status[i]);
+    count_row (out, mr_status_get_title (i), data->by_status[i]);
   table_end (out);
 
   headers[0] = _("Openness level");
@@ -187,7 +188,7 @@ append_flag_row (GString            *out,
   if (with_model)
     mr_report_html_append_element (out, "td", flag->model_name);
   g_string_append_printf (out, "<td class=\"%s\">", class);
-  mr_report_html_append_escaped (out, mr_report_severity_get_title (flag->severity));
+  mr_report_html_append_escaped (out, mr_flag_severity_get_title (flag->severity));
   g_string_append (out, "</td>");
   mr_report_html_append_element (out, "td", flag->use);
   mr_report_html_append_element (out, "td", flag->reason);
@@ -299,7 +300,7 @@ append_components (GString             *out,
 
       table_row (out, (const char *[]) {
         mr_component_kind_get_title (kind),
-        mr_report_availability_get_title (component->availability),
+        mr_availability_get_title (component->availability),
         mr_report_model_get_component_license (model, kind),
         mr_report_mof_status_get_title (model->mof.status[kind]),
         NULL });

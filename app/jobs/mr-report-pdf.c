@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "mr-report-pdf.h"
+#include "mr-titles.h"
 
 /* A4 in points. */
 #define PAGE_WIDTH   595.276
@@ -859,7 +860,7 @@ add_summary (Pdf                *pdf,
   add_heading (pdf, FONT_HEADING, _("Summary"));
 
   for (guint i = 0; i < MR_REPORT_N_STATUSES; i++)
-    labels[i] = mr_report_status_get_title (i);
+    labels[i] = mr_status_get_title (i);
   add_count_table (pdf, _("Status"), labels, data->by_status, MR_REPORT_N_STATUSES);
 
   for (guint i = 0; i < MR_REPORT_N_OPENNESS; i++)
@@ -913,7 +914,7 @@ add_flags (Pdf                *pdf,
       const MrReportFlag *flag = g_ptr_array_index (data->flags, i);
 
       table_add_row (pdf, &table, (const char *[]) {
-        flag->model_name, mr_report_severity_get_title (flag->severity), flag->use,
+        flag->model_name, mr_flag_severity_get_title (flag->severity), flag->use,
         flag->reason, flag->remedy }, severity_colour (flag->severity));
     }
   table_end (pdf);
@@ -1045,7 +1046,7 @@ add_missing_components (Pdf                 *pdf,
     return;
   /* Translators: an availability ("Absent"), the MOF status of those
    * components ("Missing"), then the list of their names */
-  line = g_strdup_printf (_("%s (MOF: %s): %s"), mr_report_availability_get_title (availability),
+  line = g_strdup_printf (_("%s (MOF: %s): %s"), mr_availability_get_title (availability),
                           missing, names->str);
   /* The same few lists come back for model after model. */
   add_text (pdf, FONT_BODY, line, TRUE, &text_colour, 4.0, 0.0);
@@ -1083,7 +1084,7 @@ add_component_rows (Pdf                 *pdf,
       if (table->row == 0)
         table_begin (pdf, table);
       table_add_row (pdf, table, (const char *[]) {
-        names->str, mr_report_availability_get_title (availability), license,
+        names->str, mr_availability_get_title (availability), license,
         mr_report_mof_status_get_title (status) }, NULL);
     }
 }
@@ -1132,7 +1133,7 @@ add_model_flags (Pdf                 *pdf,
       const MrReportFlag *flag = &g_array_index (model->flags, MrReportFlag, i);
 
       table_add_row (pdf, &table, (const char *[]) {
-        mr_report_severity_get_title (flag->severity), flag->use, flag->reason,
+        mr_flag_severity_get_title (flag->severity), flag->use, flag->reason,
         flag->remedy }, severity_colour (flag->severity));
     }
   table_end (pdf);
