@@ -67,6 +67,10 @@ gboolean        mr_cli_parse        (MrCli           *cli,
 MrStore        *mr_cli_open_store   (MrCli           *cli,
                                      GError         **error);
 const char     *mr_cli_actor        (void);
+/* How the acting person is shown: "Display Name (login)" with the
+ * display-name preference set, else the login.  Only the current user's
+ * display name is known (the register records logins alone). */
+char           *mr_cli_dup_own_actor_text (void);
 
 /* Usage errors (G_OPTION_ERROR_BAD_VALUE) for malformed arguments. */
 gboolean        mr_cli_parse_id     (const char      *arg,

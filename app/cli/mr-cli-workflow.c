@@ -349,6 +349,14 @@ print_history_json (GPtrArray *events)
   fputc ('\n', stdout);
 }
 
+/* The current user's entries with their display name. */
+static const char *
+actor_text (const char *actor,
+            const char *own_actor)
+{
+  return g_strcmp0 (actor, mr_identity_get_actor ()) == 0 ? own_actor : actor;
+}
+
 static void
 print_history_text (const MrModelRecord *record,
                     GPtrArray           *events)
@@ -357,6 +365,7 @@ print_history_text (const MrModelRecord *record,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *name = mr_cli_text_sanitize (record->name, FALSE);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, record->id);
+  g_autofree char *own_actor = NULL;
 
   /* Translators: model id, model name, status nick, revision */
   g_string_append_printf (out, _("Approval history of %s “%s”, now %s at revision %u\n"),
@@ -368,6 +377,7 @@ print_history_text (const MrModelRecord *record,
       mr_cli_print_text (out->str);
       return;
     }
+  own_actor = mr_cli_dup_own_actor_text ();
   mr_cli_table_set_max_width (table, 7, 60);
   mr_cli_table_add_row (table, (const char *[]) {
     _("Time"), _("Action"), _("Revision"), _("By"), _("Uses"), _("Review date"),
@@ -385,8 +395,8 @@ print_history_text (const MrModelRecord *record,
                                  : g_strdup (event->comment);
 
       mr_cli_table_add_row (table, (const char *[]) {
-        time, mr_workflow_action_to_nick (event->action), revision, event->actor, uses,
-        review_date, event->framework, comment });
+        time, mr_workflow_action_to_nick (event->action), revision,
+        actor_text (event->actor, own_actor), uses, review_date, event->framework, comment });
     }
   mr_cli_table_render (table, "", out);
   mr_cli_print_text (out->str);
@@ -447,6 +457,7 @@ print_audit_text (GPtrArray *entries)
 {
   g_autoptr(MrCliTable) table = mr_cli_table_new (5);
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *own_actor = mr_cli_dup_own_actor_text ();
 
   /* Translators: headers of the audit trail table; "Seq" is the entry's
    * number in the hash chain, "Entity" what the entry is about */
@@ -463,7 +474,7 @@ print_audit_text (GPtrArray *entries)
                                 : g_strdup (entry->entity_type);
 
       mr_cli_table_add_row (table, (const char *[]) {
-        seq, time, entry->actor, entry->action, entity });
+        seq, time, actor_text (entry->actor, own_actor), entry->action, entity });
     }
   mr_cli_table_render (table, "", out);
   mr_cli_print_text (out->str);

@@ -197,24 +197,24 @@ mr_cli_parse (MrCli            *cli,
   return TRUE;
 }
 
-/* The window's framework-file preference, or NULL when it is empty or the
+/* A string preference of the window, or NULL when it is empty or the
  * settings schema is not installed (a build run from its tree, say): the
  * CLI must not abort as g_settings_new() would. */
 static char *
-dup_framework_setting (void)
+dup_setting (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *value = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "framework-file"))
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
     return NULL;
   settings = g_settings_new_full (schema, NULL, NULL);
-  path = g_settings_get_string (settings, "framework-file");
-  return *path != '\0' ? g_steal_pointer (&path) : NULL;
+  value = g_settings_get_string (settings, key);
+  return *value != '\0' ? g_steal_pointer (&value) : NULL;
 }
 
 /* The framework in force: $MODEL_REGISTER_FRAMEWORK, else the one the
@@ -228,7 +228,7 @@ load_framework_in_force (GError **error)
 
   if (variable != NULL && *variable != '\0')
     file = g_file_new_for_commandline_arg (variable);
-  else if ((setting = dup_framework_setting ()) != NULL)
+  else if ((setting = dup_setting ("framework-file")) != NULL)
     file = g_file_new_for_path (setting);
   else
     return NULL;
@@ -264,6 +264,14 @@ const char *
 mr_cli_actor (void)
 {
   return mr_identity_get_actor ();
+}
+
+char *
+mr_cli_dup_own_actor_text (void)
+{
+  g_autofree char *display_name = dup_setting ("display-name");
+
+  return mr_identity_dup_display_text (display_name);
 }
 
 gboolean
@@ -347,6 +355,7 @@ static void
 print_commands (void)
 {
   g_autoptr(MrCliTable) table = mr_cli_table_new (2);
+  g_autoptr(MrCliTable) environment = mr_cli_table_new (2);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -359,13 +368,14 @@ print_commands (void)
   g_string_append_printf (out, _("Run “%s COMMAND --help” to see the options of a command.\n"),
                           MR_CLI_PROGRAM);
   g_string_append_printf (out, _("Without a command, %s opens its window.\n"), MR_CLI_PROGRAM);
-  g_string_append_printf (out, "\n%s\n%s\n%s\n%s\n", _("Environment:"),
-                          _("  MODEL_REGISTER_DATABASE    the register to use instead of the "
-                            "user's"),
-                          _("  MODEL_REGISTER_FRAMEWORK   the governance framework file to "
-                            "apply instead of the one set in the window's preferences"),
-                          _("  HF_TOKEN                   the Hugging Face token, instead of "
-                            "the one in the keyring"));
+  mr_cli_table_add_row (environment, (const char *[]) {
+    "MODEL_REGISTER_DATABASE", _("The register to use instead of the user's") });
+  mr_cli_table_add_row (environment, (const char *[]) {
+    "MODEL_REGISTER_FRAMEWORK", _("The framework file to apply instead of the preference") });
+  mr_cli_table_add_row (environment, (const char *[]) {
+    "HF_TOKEN", _("The Hugging Face token, instead of the keyring's") });
+  g_string_append_printf (out, "\n%s\n", _("Environment:"));
+  mr_cli_table_render (environment, "  ", out);
   mr_cli_print_text (out->str);
 }
 

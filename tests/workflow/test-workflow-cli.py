@@ -276,6 +276,26 @@ def verify_names_the_entry_changed_behind_its_back(env):
     expect(result.stdout == "", "nothing claimed intact")
 
 
+@test
+def text_output_shows_own_display_name(env):
+    model_id = env.add("Phi-3 mini")
+    env.run("submit", str(model_id), "--comment", "Help desk chatbot", actor="alice")
+    config = os.path.join(os.path.dirname(env.db), "config")
+    settings = os.path.join(config, "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write("[io/github/modelregister/ModelRegister]\ndisplay-name='Alice Liddell'\n")
+    env.environ.update(XDG_CONFIG_HOME=config, GSETTINGS_BACKEND="keyfile")
+    history = env.run("history", str(model_id), actor="alice").stdout
+    expect("Alice Liddell (alice)" in history, history)
+    audit = env.run("audit", "list", actor="alice").stdout
+    expect("Alice Liddell (alice)" in audit, audit)
+    # Only the current user's name is known; the record keeps the login.
+    audit = env.run("audit", "list", actor="bob").stdout
+    expect("Alice Liddell" not in audit and " alice " in audit, audit)
+    expect_equal(env.history(model_id)[0]["actor"], "alice", "recorded actor")
+
+
 def main():
     print(f"1..{len(TESTS)}")
     failed = 0
