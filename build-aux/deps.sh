@@ -4,8 +4,8 @@
 
 MR_BUILD_PACKAGES="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-dev-bin
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libyaml-dev
-  libgnutls28-dev libcairo2-dev libpango1.0-dev libsecret-1-dev gettext itstool yelp-tools
-  desktop-file-utils appstream libxml2-utils"
+  libgnutls28-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libsecret-1-dev gettext
+  itstool yelp-tools desktop-file-utils appstream libxml2-utils"
 MR_TEST_PACKAGES="xvfb xauth dbus at-spi2-core python3-dogtail imagemagick poppler-utils sqlite3
   procps time"
 MR_FUZZ_PACKAGES="clang libclang-rt-14-dev"

@@ -11,6 +11,7 @@
 #include "mr-cli-private.h"
 #include "mr-cli-refresh.h"
 #include "mr-cli-table.h"
+#include "mr-cli-verify.h"
 #include "mr-enums.h"
 #include "mr-error.h"
 #include "mr-model-json.h"
@@ -236,6 +237,7 @@ mr_cli_run_add (MrCli   *cli,
   g_autofree char *from_json = NULL;
   g_autofree char *hf = NULL;
   g_autofree char *hf_endpoint = NULL;
+  g_autofree char *file = NULL;
   const GOptionEntry entries[] = {
     { "from-json", 0, 0, G_OPTION_ARG_FILENAME, &from_json,
       N_("Take the fields from a JSON object such as “show --format json” prints; "
@@ -246,9 +248,14 @@ mr_cli_run_add (MrCli   *cli,
     { "hf-endpoint", 0, 0, G_OPTION_ARG_STRING, &hf_endpoint,
       N_("The Hugging Face Hub to ask (default: $HF_ENDPOINT, else https://huggingface.co)"),
       N_("URL") },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file,
+      N_("Take the fields from the headers of a GGUF file or safetensors folder, and "
+         "store its verification; field options override them"), N_("PATH") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(MrSnapshot) snapshot = NULL;
+  g_autoptr(MrVerifyResult) verification = NULL;
+  gint64 verified_at = 0;
   g_autoptr(MrModelRecord) record = NULL;
   g_autoptr(MrModelRecord) stored = NULL;
   g_autofree char *id = NULL;
@@ -258,15 +265,23 @@ mr_cli_run_add (MrCli   *cli,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!mr_cli_parse (cli, context, &argc, &argv, error))
     return FALSE;
-  if (from_json == NULL && hf == NULL && fields.name == NULL)
+  if ((from_json != NULL) + (hf != NULL) + (file != NULL) > 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--name is required (or --from-json, or --hf)"));
+                           _("--from-json, --hf and --file exclude each other"));
+      return FALSE;
+    }
+  if (from_json == NULL && hf == NULL && file == NULL && fields.name == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--name is required (or --from-json, --hf or --file)"));
       return FALSE;
     }
 
   if (hf != NULL)
     record = mr_cli_fetch_hub_draft (hf, hf_endpoint, &snapshot, error);
+  else if (file != NULL)
+    record = mr_cli_verify_draft (file, &verification, &verified_at, error);
   else
     record = from_json != NULL ? read_json_record (from_json, error) : mr_model_record_new ();
   if (record == NULL ||
@@ -283,6 +298,10 @@ mr_cli_run_add (MrCli   *cli,
   else
     stored = mr_store_save_model (store, record, mr_cli_actor (), error);
   if (stored == NULL)
+    return FALSE;
+  if (verification != NULL &&
+      !mr_cli_verify_store_check (cli, stored->id, verification->path, verified_at, verification,
+                                  NULL, error))
     return FALSE;
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT "\n", stored->id);

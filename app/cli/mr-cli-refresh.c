@@ -1,4 +1,4 @@
-/* mr-cli-refresh.c — refresh, snapshots, add --hf, import --hf-author
+/* mr-cli-refresh.c — refresh, history (snapshots), add --hf, import --hf-author
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -279,7 +279,7 @@ snapshot_history_json (GPtrArray *snapshots)
 }
 
 gboolean
-mr_cli_run_snapshots (MrCli   *cli,
+mr_cli_run_history (MrCli   *cli,
                       int      argc,
                       char   **argv,
                       GError **error)

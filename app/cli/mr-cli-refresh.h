@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * refresh and snapshots, and the hooks behind `add --hf` and `import
- * --hf-author`.  The Hub endpoint is --hf-endpoint, else $HF_ENDPOINT,
+ * refresh and history (the metadata snapshots), and the hooks behind
+ * `add --hf` and `import --hf-author`.  The Hub endpoint is --hf-endpoint, else $HF_ENDPOINT,
  * else huggingface.co; the token is $HF_TOKEN (never printed); Ollama is
  * found through $OLLAMA_HOST.
  */
@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 gboolean       mr_cli_run_refresh       (MrCli *cli, int argc, char **argv, GError **error);
-gboolean       mr_cli_run_snapshots     (MrCli *cli, int argc, char **argv, GError **error);
+gboolean       mr_cli_run_history       (MrCli *cli, int argc, char **argv, GError **error);
 
 /* add --hf: the pre-filled record of repo_id and its snapshot. */
 MrModelRecord *mr_cli_fetch_hub_draft   (const char   *repo_id,

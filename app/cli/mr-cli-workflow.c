@@ -403,7 +403,7 @@ print_history_text (const MrModelRecord *record,
 }
 
 gboolean
-mr_cli_run_history (MrCli   *cli,
+mr_cli_run_approvals (MrCli   *cli,
                     int      argc,
                     char   **argv,
                     GError **error)

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* submit, approve, reject, request-changes and retire: the command's name
  * is the workflow action. */
 gboolean mr_cli_run_workflow (MrCli *cli, int argc, char **argv, GError **error);
-gboolean mr_cli_run_history  (MrCli *cli, int argc, char **argv, GError **error);
+gboolean mr_cli_run_approvals (MrCli *cli, int argc, char **argv, GError **error);
 /* audit verify | export | list [ID] */
 gboolean mr_cli_run_audit    (MrCli *cli, int argc, char **argv, GError **error);
 

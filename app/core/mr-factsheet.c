@@ -140,16 +140,16 @@ dup_distribution (const MrModelRecord *record)
   return g_strdup_printf (_("%s at %s"), record->source_ref, record->source_revision);
 }
 
+/* The level the store stamped: only it knows whether the weights are gated
+ * and how the checks went, which the record alone does not say. */
 static char *
 dup_openness (const MrModelRecord *record)
 {
-  MrOpennessAssessment assessment;
   MrMofResult mof;
 
-  mr_openness_assess (record, FALSE, &assessment);
   mr_mof_classify (record, &mof);
   /* Translators: the openness level, then the MOF class */
-  return g_strdup_printf (_("%s; MOF %s"), mr_openness_get_title (assessment.level),
+  return g_strdup_printf (_("%s; MOF %s"), mr_openness_get_title (record->openness),
                           mr_mof_class_get_title (mof.mof_class));
 }
 

@@ -29,7 +29,8 @@ typedef struct {
   GArray        *fields;        /* MrFactsheetField, in the annexes' order */
 } MrFactsheet;
 
-/* @generated_at: 0 for now. */
+/* @record as the store gave it: its stamped openness is shown as is.
+ * @generated_at: 0 for now. */
 MrFactsheet *mr_factsheet_new     (MrModelRecord     *record,
                                    const char        *organisation,
                                    gint64             generated_at);

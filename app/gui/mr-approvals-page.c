@@ -178,10 +178,13 @@ row_subtitle (const QueueItem *item)
       uses = g_strdup (_("No intended use"));
     }
   if (item->submitter != NULL)
-    /* Translators: the requested uses, who asked, and since when */
-    return g_strdup_printf (_("%s\n%s · %s · since %s"), uses,
-                            mr_status_get_title (item->record->status),
-                            item->submitter, since);
+    {
+      g_autofree char *submitter = mr_display_actor (item->submitter);
+
+      /* Translators: the requested uses, who asked, and since when */
+      return g_strdup_printf (_("%s\n%s · %s · since %s"), uses,
+                              mr_status_get_title (item->record->status), submitter, since);
+    }
   /* Translators: the requested uses, the state, and since when */
   return g_strdup_printf (_("%s\n%s · since %s"), uses,
                           mr_status_get_title (item->record->status), since);

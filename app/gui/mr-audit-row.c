@@ -94,15 +94,16 @@ mr_audit_row_new (const MrAuditRecord *record)
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (record->time);
   g_autofree char *when = g_date_time_format (time, "%Y-%m-%d %H:%M");
   g_autofree char *summary = mr_audit_row_dup_summary (record);
+  g_autofree char *actor = mr_display_actor (record->actor);
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
   if (summary != NULL)
     /* Translators: who, when, then what the audit entry recorded */
-    subtitle = g_strdup_printf (_("%s · %s · %s"), record->actor, when, summary);
+    subtitle = g_strdup_printf (_("%s · %s · %s"), actor, when, summary);
   else
     /* Translators: who, then when */
-    subtitle = g_strdup_printf (_("%s · %s"), record->actor, when);
+    subtitle = g_strdup_printf (_("%s · %s"), actor, when);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  mr_audit_row_action_title (record->action));

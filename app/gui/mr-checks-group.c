@@ -10,6 +10,7 @@
 
 #include "mr-check-runner.h"
 #include "mr-checks-group.h"
+#include "mr-display.h"
 #include "mr-error-presenter.h"
 
 /* How often the bar moves while the inference helper, which reports no
@@ -106,9 +107,10 @@ format_details (const MrCheckRecord *check)
 {
   g_autofree char *summary = mr_check_record_dup_summary (check);
   g_autofree char *when = format_when (check->finished_at);
+  g_autofree char *actor = mr_display_actor (check->actor);
 
   /* Translators: a check's findings, then "2026-11-25 14:02 by alice" */
-  return g_strdup_printf (_("%s\n%s by %s"), summary, when, check->actor);
+  return g_strdup_printf (_("%s\n%s by %s"), summary, when, actor);
 }
 
 static void

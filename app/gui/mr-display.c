@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "mr-display.h"
+#include "mr-identity.h"
 #include "mr-use-catalog.h"
 
 /* The titles are the core's (mr-titles.h); the screen adds an icon, so
@@ -126,6 +128,24 @@ mr_display_flags_label (MrFlagSeverity worst,
     default:
       return g_strdup (_("No flags"));
     }
+}
+
+char *
+mr_display_actor (const char *actor)
+{
+  /* Kept for the process, as rows call this when they bind; main thread
+   * only, like the rest of the GUI. */
+  static GSettings *settings;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  if (!g_str_equal (actor, mr_identity_get_actor ()))
+    return g_strdup (actor);
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  display_name = g_settings_get_string (settings, "display-name");
+  return mr_identity_dup_display_text (display_name);
 }
 
 char *

@@ -42,6 +42,10 @@ char       *mr_display_uses_label          (const MrModelRecord *record);
  * the catalogue.  No allocation: the list filter calls it per row. */
 int         mr_display_risk_tier           (const MrModelRecord *record);
 
+/* "Display Name (login)" for the acting user's own entries, with the
+ * display-name setting; anyone else's login alone, since their display
+ * name is not recorded. */
+char       *mr_display_actor               (const char       *actor);
 /* Local date "2024-05-01", or "Never" for 0. */
 char       *mr_display_date                (gint64            unix_time);
 /* "Hugging Face · owner/name"; "Manual" when there is no reference. */

@@ -10,6 +10,7 @@
 
 #include "mr-error-presenter.h"
 #include "mr-hub-add-dialog.h"
+#include "mr-hub-token.h"
 #include "mr-job-actions.h"
 #include "mr-ollama-add-dialog.h"
 
@@ -42,13 +43,24 @@ get_hub_endpoint (MrJobActions *self)
   return g_settings_get_string (self->settings, "hub-endpoint");
 }
 
-/* The keyring is not consulted yet: HF_TOKEN, or anonymous access. */
-static const char *
-get_hub_token (void)
+/* HF_TOKEN or the keyring's token; callback gets it from finish_hub_token(). */
+static void
+lookup_hub_token (MrJobActions        *self,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
-  const char *token = g_getenv ("HF_TOKEN");
+  g_autofree char *endpoint = mr_hub_token_dup_endpoint (self->settings);
 
-  return token != NULL && *token != '\0' ? token : NULL;
+  mr_hub_token_lookup_async (endpoint, cancellable, callback, user_data);
+}
+
+/* NULL, for anonymous access, also when the lookup was cancelled: the
+ * job that asked then stops on its own cancellation. */
+static char *
+finish_hub_token (GAsyncResult *result)
+{
+  return mr_hub_token_lookup_finish (result, NULL);
 }
 
 static MrOllamaClient *
@@ -274,15 +286,27 @@ on_refreshed (GObject      *source,
 }
 
 static void
+on_refresh_token (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RefreshData *data = user_data;
+  MrJobActions *self = data->self;
+  g_autofree char *token = finish_hub_token (result);
+  g_autofree char *endpoint = get_hub_endpoint (self);
+
+  mr_repository_refresh_async (self->repository, data->ids, endpoint, token, data->job,
+                               on_refreshed, data);
+}
+
+static void
 start_refresh (MrJob    *job,
                gpointer  user_data)
 {
   RefreshData *data = user_data;
-  MrJobActions *self = data->self;
-  g_autofree char *endpoint = get_hub_endpoint (self);
 
-  mr_repository_refresh_async (self->repository, data->ids, endpoint, get_hub_token (), job,
-                               on_refreshed, g_rc_box_acquire (data));
+  lookup_hub_token (data->self, mr_job_get_cancellable (job), on_refresh_token,
+                    g_rc_box_acquire (data));
 }
 
 static void
@@ -353,18 +377,34 @@ on_draft_ready (MrJobActions  *self,
 }
 
 static void
+on_add_from_hub_token (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(MrJobActions) self = user_data;
+  g_autofree char *token = finish_hub_token (result);
+  g_autofree char *endpoint = NULL;
+  g_autoptr(MrHubClient) hub = NULL;
+  MrHubAddDialog *dialog;
+
+  if (self->window == NULL)
+    return;
+  endpoint = get_hub_endpoint (self);
+  hub = mr_hub_client_new (endpoint, token);
+  dialog = mr_hub_add_dialog_new (GTK_WINDOW (self->window), hub);
+  g_signal_connect_object (dialog, "draft-ready", G_CALLBACK (on_draft_ready), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_from_hub_action (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
 {
   MrJobActions *self = user_data;
-  g_autofree char *endpoint = get_hub_endpoint (self);
-  g_autoptr(MrHubClient) hub = mr_hub_client_new (endpoint, get_hub_token ());
-  MrHubAddDialog *dialog = mr_hub_add_dialog_new (GTK_WINDOW (self->window), hub);
 
-  g_signal_connect_object (dialog, "draft-ready", G_CALLBACK (on_draft_ready), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lookup_hub_token (self, NULL, on_add_from_hub_token, g_object_ref (self));
 }
 
 static void
@@ -441,16 +481,28 @@ on_author_imported (GObject      *source,
 }
 
 static void
+on_import_token (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ImportData *data = user_data;
+  MrJobActions *self = data->self;
+  g_autofree char *token = finish_hub_token (result);
+  g_autofree char *endpoint = get_hub_endpoint (self);
+
+  mr_repository_import_hub_author_async (self->repository, data->author, endpoint, token,
+                                         mr_job_get_cancellable (data->job),
+                                         on_author_imported, data);
+}
+
+static void
 start_import (MrJob    *job,
               gpointer  user_data)
 {
   ImportData *data = user_data;
-  MrJobActions *self = data->self;
-  g_autofree char *endpoint = get_hub_endpoint (self);
 
-  mr_repository_import_hub_author_async (self->repository, data->author, endpoint,
-                                         get_hub_token (), mr_job_get_cancellable (job),
-                                         on_author_imported, g_rc_box_acquire (data));
+  lookup_hub_token (data->self, mr_job_get_cancellable (job), on_import_token,
+                    g_rc_box_acquire (data));
 }
 
 static void

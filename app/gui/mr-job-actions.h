@@ -8,7 +8,7 @@
  * and reports in toasts (details in a dialog) when it ends.  The sources'
  * addresses come from the hub-endpoint and ollama-endpoint settings,
  * overridden by $HF_ENDPOINT and $OLLAMA_HOST; the Hub token from
- * $HF_TOKEN.
+ * $HF_TOKEN or the keyring (mr-hub-token.h).
  */
 #pragma once
 

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mr-error-presenter.h"
+#include "mr-hub-token.h"
 #include "mr-preferences-window.h"
+#include "mr-token-store.h"
 
 struct _MrPreferencesWindow
 {
@@ -19,6 +22,7 @@ struct _MrPreferencesWindow
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *hub_row;
   AdwEntryRow          *ollama_row;
+  AdwPasswordEntryRow  *token_row;
   GtkSpinButton        *refresh_spin;
   AdwActionRow         *framework_row;
 
@@ -48,6 +52,73 @@ on_framework_row_activated (MrPreferencesWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.framework", NULL);
 }
 
+typedef struct {
+  MrPreferencesWindow *self;
+  char                *endpoint;
+  char                *token;  /* NULL: the token was removed */
+} TokenData;
+
+static void
+token_data_free (TokenData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->endpoint);
+  g_free (data->token);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TokenData, token_data_free)
+
+static void
+on_token_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TokenData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  if (data->token != NULL)
+    saved = mr_token_store_store_finish (result, &error);
+  else
+    saved = mr_token_store_clear_finish (result, &error);
+  if (!saved)
+    {
+      mr_error_presenter_present_with_advice (
+        GTK_WIDGET (data->self),
+        data->token != NULL ? _("Could not save the token") : _("Could not remove the token"),
+        error,
+        _("The token is kept in the desktop keyring. Check that one, such as GNOME Keyring, "
+          "is running and unlocked, or set HF_TOKEN in the environment instead."));
+      return;
+    }
+  mr_hub_token_remember (data->endpoint, data->token);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (data->self),
+                                    adw_toast_new (data->token != NULL
+                                                   ? _("Token saved in the keyring")
+                                                   : _("Token removed from the keyring")));
+}
+
+/* The field is emptied at once: the stored token is never shown again. */
+static void
+on_token_row_apply (MrPreferencesWindow *self)
+{
+  GtkEditable *row = GTK_EDITABLE (self->token_row);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+  TokenData *data = g_new0 (TokenData, 1);
+
+  gtk_editable_set_text (row, "");
+  data->self = g_object_ref (self);
+  data->endpoint = mr_hub_token_dup_endpoint (self->settings);
+  if (*text == '\0')
+    {
+      mr_token_store_clear_async (data->endpoint, NULL, on_token_saved, data);
+      return;
+    }
+  data->token = g_steal_pointer (&text);
+  mr_token_store_store_async (data->endpoint, data->token, NULL, on_token_saved, data);
+}
+
 static void
 mr_preferences_window_dispose (GObject *object)
 {
@@ -72,9 +143,11 @@ mr_preferences_window_class_init (MrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, hub_row);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, ollama_row);
+  gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, refresh_spin);
   gtk_widget_class_bind_template_child (widget_class, MrPreferencesWindow, framework_row);
   gtk_widget_class_bind_template_callback (widget_class, on_framework_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_token_row_apply);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "mr-date-row.h"
 #include "mr-error.h"
 #include "mr-error-presenter.h"
+#include "mr-report-print.h"
 #include "mr-reports-page.h"
 #include "mr-window.h"
 
@@ -39,6 +40,7 @@ struct _MrReportsPage
   GCancellable        *export_cancellable;
   GtkFileChooserNative *chooser;
   GPtrArray           *recent_rows;  /* oldest first */
+  GFile               *print_file;   /* the temporary PDF being printed */
 };
 
 /* The page is for writing reports, not a file manager. */
@@ -99,6 +101,18 @@ get_format_choice (MrReportsPage *self)
   return formats[MIN (adw_combo_row_get_selected (self->format_row), n - 1)];
 }
 
+/* Export and Print wait for the report being written; an inventory is a
+ * table for spreadsheets, never a PDF, so it cannot be printed. */
+static void
+update_actions (MrReportsPage *self)
+{
+  gboolean idle = self->export_cancellable == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print",
+                                 idle && get_type_choice (self) != MR_REPORT_TYPE_INVENTORY);
+}
+
 static void
 on_type_changed (MrReportsPage *self)
 {
@@ -113,6 +127,7 @@ on_type_changed (MrReportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->model_row), type == MR_REPORT_TYPE_FACTSHEET);
   gtk_widget_set_visible (GTK_WIDGET (self->pages_row), type == MR_REPORT_TYPE_GOVERNANCE);
   gtk_widget_set_visible (GTK_WIDGET (self->period_group), type == MR_REPORT_TYPE_GOVERNANCE);
+  update_actions (self);
 }
 
 static void
@@ -312,7 +327,7 @@ set_busy (MrReportsPage *self,
 {
   gtk_widget_set_visible (self->progress_box, busy);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", !busy);
+  update_actions (self);
 }
 
 static void
@@ -442,6 +457,94 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* --- printing ---------------------------------------------------------------- */
+
+static void
+finish_printing (MrReportsPage *self,
+                 const GError  *error)
+{
+  g_autoptr(GError) delete_error = NULL;
+
+  g_clear_object (&self->export_cancellable);
+  set_busy (self, FALSE);
+  if (!g_file_delete (self->print_file, NULL, &delete_error)
+      && !g_error_matches (delete_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("Could not delete the printed report: %s", delete_error->message);
+  g_clear_object (&self->print_file);
+  if (error != NULL)
+    mr_error_presenter_present (GTK_WIDGET (self), _("Could not print the report"), error);
+}
+
+static void
+on_printed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(MrReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  mr_report_print_run_finish (result, &error);
+  finish_printing (self, error);
+}
+
+static void
+on_print_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MrReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!mr_repository_report_finish (MR_REPOSITORY (source), result, NULL, &error))
+    {
+      finish_printing (self, error);
+      return;
+    }
+  /* The print dialog takes over from the progress bar; Export and Print
+   * stay disabled until it is done. */
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  mr_report_print_run_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->print_file,
+                             self->export_cancellable, on_printed, g_object_ref (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MrReportsPage *self = MR_REPORTS_PAGE (widget);
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  MrReportRequest request;
+
+  if (self->repository == NULL || self->export_cancellable != NULL)
+    return;
+  if (!build_request (self, &request, &error))
+    {
+      mr_error_presenter_present (widget, _("Could not print the report"), error);
+      return;
+    }
+  /* What is printed is the PDF, whichever format is chosen for export. */
+  request.format = MR_REPORT_FORMAT_PDF;
+  self->print_file = g_file_new_tmp ("model-register-XXXXXX.pdf", &stream, &error);
+  if (self->print_file == NULL)
+    {
+      mr_error_presenter_present (widget, _("Could not print the report"), error);
+      return;
+    }
+  if (!g_io_stream_close (G_IO_STREAM (stream), NULL, &error))
+    {
+      finish_printing (self, error);
+      return;
+    }
+  self->export_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  mr_repository_report_async (self->repository, &request, self->print_file, on_progress,
+                              self->progress_bar, self->export_cancellable, on_print_written,
+                              g_object_ref (self));
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -505,6 +608,9 @@ mr_reports_page_class_init (MrReportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_type_changed);
 
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "reports.print", NULL);
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "reports.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "reports.show-in-folder", "s",

@@ -342,9 +342,10 @@ fill_request (MrReviewPane *self,
   if (request != NULL)
     {
       g_autofree char *when = mr_display_date (request->time);
+      g_autofree char *actor = mr_display_actor (request->actor);
 
       /* Translators: who submitted a request, then the day */
-      submitter = g_strdup_printf (_("%s on %s"), request->actor, when);
+      submitter = g_strdup_printf (_("%s on %s"), actor, when);
       if (request->review_date != 0)
         /* A day, stored as its midnight UTC: not shifted to local time. */
         requested_date = mr_report_format_date (request->review_date);

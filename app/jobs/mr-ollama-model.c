@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-evidence.h"
+#include "mr-license-catalog.h"
 #include "mr-network-error.h"
 #include "mr-ollama-model.h"
 
@@ -191,12 +192,28 @@ mr_ollama_license_recognize (const char *license_text)
   return NULL;
 }
 
+/* Records hold the catalogue's ids ("Apache-2.0"), which MOF matches
+ * exactly, not the Hub-style tags that recognising a header gives; a tag
+ * the catalogue does not know, or knows only as "other", stays unknown. */
+static const MrLicense *
+catalog_license (const char *tag)
+{
+  const MrLicense *license;
+
+  if (tag == NULL)
+    return NULL;
+  license = mr_license_catalog_normalize (mr_license_catalog_get_default (), tag, NULL, NULL);
+  if (license == NULL || g_str_equal (license->id, "other"))
+    return NULL;
+  return license;
+}
+
 MrModelRecord *
 mr_ollama_model_to_record (const MrOllamaModel *model,
                            const MrModelRecord *existing)
 {
   MrModelRecord *r;
-  const char *license;
+  const MrLicense *license;
 
   g_return_val_if_fail (model != NULL, NULL);
 
@@ -210,9 +227,9 @@ mr_ollama_model_to_record (const MrOllamaModel *model,
   mr_model_record_set_string (&r->source_ref, model->name);
   if (model->digest != NULL)
     mr_model_record_set_string (&r->source_revision, model->digest);
-  license = mr_ollama_license_recognize (model->license_text);
+  license = catalog_license (mr_ollama_license_recognize (model->license_text));
   if (license != NULL)
-    mr_model_record_set_string (&r->license, license);
+    mr_model_record_set_string (&r->license, license->id);
   mr_evidence_forget (r, MR_EVIDENCE_SOURCE_OLLAMA);
   mr_evidence_apply (r, MR_COMPONENT_FINAL_PARAMETERS, MR_AVAILABILITY_PRESENT, NULL,
                      MR_EVIDENCE_SOURCE_OLLAMA);

@@ -51,7 +51,8 @@ MrOllamaModel *mr_ollama_model_new_from_json  (JsonNode      *node,
  * "gemma" from the first line of a licence text; NULL otherwise. */
 const char    *mr_ollama_license_recognize    (const char    *license_text);
 
-/* A new record for the model, or an updated copy of existing. */
+/* A new record for the model, or an updated copy of existing; the licence
+ * is the catalogue's id ("Apache-2.0") when recognised, else left alone. */
 MrModelRecord *mr_ollama_model_to_record      (const MrOllamaModel *model,
                                                const MrModelRecord *existing);
 

@@ -474,13 +474,14 @@ basename_of (const char *path)
   return slash != NULL ? slash + 1 : path;
 }
 
-/* The hub's SHA-256 for the file at path (relative to the folder): the
- * entry with that path, else the only entry with that base name. */
-static const char *
-hub_sha256 (GPtrArray  *hub_files,
-            const char *path)
+/* The hub's entry, with its SHA-256, for the file at path (relative to
+ * the folder): the entry with that path, else the only entry with that
+ * base name. */
+static const MrHubFile *
+hub_file_of (GPtrArray  *hub_files,
+             const char *path)
 {
-  const char *by_basename = NULL;
+  const MrHubFile *by_basename = NULL;
   guint n_by_basename = 0;
 
   for (guint i = 0; hub_files != NULL && i < hub_files->len; i++)
@@ -490,10 +491,10 @@ hub_sha256 (GPtrArray  *hub_files,
       if (hub_file->lfs_sha256 == NULL)
         continue;
       if (g_str_equal (hub_file->path, path))
-        return hub_file->lfs_sha256;
+        return hub_file;
       if (g_str_equal (basename_of (hub_file->path), basename_of (path)))
         {
-          by_basename = hub_file->lfs_sha256;
+          by_basename = hub_file;
           n_by_basename++;
         }
     }
@@ -507,21 +508,25 @@ compare_hashes (MrVerifyResult            *result,
   for (guint i = 0; i < result->files->len; i++)
     {
       MrVerifiedFile *file = g_ptr_array_index (result->files, i);
-      const char *sha256 = hub_sha256 (expected->hub_files, file->path);
+      const MrHubFile *hub_file = hub_file_of (expected->hub_files, file->path);
+      const char *sha256 = hub_file != NULL ? hub_file->lfs_sha256 : NULL;
+      g_autofree char *display_name = g_filename_display_name (file->path);
 
+      /* The size says at a glance what a differing hash cannot: a
+       * truncated download. */
+      if (hub_file != NULL && hub_file->size >= 0 && (guint64) hub_file->size != file->size)
+        add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
+                     _("%s: the file is %" G_GUINT64_FORMAT " bytes, but the hub says %"
+                       G_GINT64_FORMAT), display_name, file->size, hub_file->size);
       if (expected->sha256 != NULL && result->files->len == 1)
         sha256 = expected->sha256;
       if (sha256 == NULL)
         continue;
       file->expected_sha256 = g_ascii_strdown (sha256, -1);
       if (!g_str_equal (file->expected_sha256, file->sha256))
-        {
-          g_autofree char *display_name = g_filename_display_name (file->path);
-
-          add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
-                       _("%s: the SHA-256 is %s, but %s was expected: the file is not the one "
-                         "published"), display_name, file->sha256, file->expected_sha256);
-        }
+        add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
+                     _("%s: the SHA-256 is %s, but %s was expected: the file is not the one "
+                       "published"), display_name, file->sha256, file->expected_sha256);
     }
 }
 

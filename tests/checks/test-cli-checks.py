@@ -116,6 +116,33 @@ def no_runtime_stores_nothing(env):
 
 
 @test
+def add_file_fills_the_entry_and_stores_its_verification(env):
+    model_id = env.run("add", "--file", MODEL, "--owner", "NLP team").stdout.strip()
+    shown = json.loads(env.run("show", model_id, "--format", "json").stdout)
+    expect(shown["source_kind"] == "local-file" and shown["source_ref"] == MODEL, shown)
+    expect(shown["name"] and shown["owner"] == "NLP team", shown)
+    expect("parameters" in shown["description"], shown)
+    weights = [c for c in shown["components"] if c["component"] == "final-parameters"]
+    expect(weights and weights[0]["availability"] == "present", shown["components"])
+    checks = env.checks(model_id)
+    expect(len(checks) == 1 and checks[0]["status"] == "passed", checks)
+    expect(checks[0]["inputs"]["path"] == MODEL, checks)
+    expect(checks[0]["result"]["parameters"] > 0, checks)
+
+
+@test
+def add_file_refuses_a_truncated_file_and_stores_nothing(env):
+    truncated = os.path.join(env.tmp, "truncated.gguf")
+    with open(MODEL, "rb") as source, open(truncated, "wb") as copy:
+        copy.write(source.read(100))
+    result = env.run("add", "--file", truncated, expect_code=1)
+    expect("truncated.gguf" in result.stderr, result.stderr)
+    env.run("add", "--file", os.path.join(env.tmp, "none.gguf"), expect_code=1)
+    env.run("add", "--file", MODEL, "--hf", "org/model", expect_code=2)
+    expect(json.loads(env.run("list", "--format", "json").stdout) == [], "an entry was stored")
+
+
+@test
 def unknown_id_is_an_error(env):
     result = env.run("checks", "42", expect_code=1)
     expect("42" in result.stderr, result.stderr)

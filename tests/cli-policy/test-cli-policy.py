@@ -446,7 +446,7 @@ def framework_in_force_from_the_environment(env):
     # Decisions record the framework in force.
     env.run("edit", "2", "--owner", "Data team", "--database", env.db, check=0)
     env.run("submit", "2", "--comment", "Code review help", "--database", env.db, check=0)
-    history = json.loads(env.run("history", "2", "--format", "json", "--database", env.db,
+    history = json.loads(env.run("approvals", "2", "--format", "json", "--database", env.db,
                                  check=0).stdout)
     expect_equal(history[-1]["framework"], "Strict", "framework recorded")
 

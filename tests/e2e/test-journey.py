@@ -366,7 +366,7 @@ def step_approved_by_reviewer(j, tap):
     model = j.model_id(HUB_MODEL_NAME)
     result = j.cli(['approve', model, '--comment', 'Approved for the pilot.'], actor=REVIEWER)
     tap.ok(result.returncode == 0, 'a second identity approves it', result.stderr)
-    result = j.cli(['history', model])
+    result = j.cli(['approvals', model])
     tap.ok(REVIEWER in result.stdout, 'the history names the approver', result.stdout)
     result = j.cli(['add', '--name', 'Zeta Summariser', '--provider', 'In-house'])
     tap.ok(result.returncode == 0, 'a second model for the list', result.stderr)

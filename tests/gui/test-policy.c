@@ -275,6 +275,43 @@ test_framework_load (Fixture       *f,
   g_object_unref (window);
 }
 
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *out = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The stored token is never shown, the field empties on apply, and with no
+ * keyring on the test's private bus saving ends in advice, not silence. */
+static void
+check_token_row (GtkWidget *root)
+{
+  GtkEditable *row = GTK_EDITABLE (mr_test_find_by_id (root, "token_row"));
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  gtk_editable_set_text (row, "hf_test_token");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  g_assert_true (mr_test_spin_until (find_message_dialog, &dialog, 10000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save the token");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "HF_TOKEN"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_preferences (void)
 {
@@ -300,6 +337,7 @@ test_preferences (void)
   g_assert_cmpstr (name, ==, "A. Reviewer");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (mr_test_find_by_id (root, "refresh_spin")), 48);
   g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval-hours"), ==, 48);
+  check_token_row (root);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);

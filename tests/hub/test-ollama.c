@@ -145,6 +145,34 @@ test_show_llama (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The record holds the licence catalogue's id, which MOF matches exactly. */
+static void
+test_license_to_record (void)
+{
+  static const struct { const char *text; const char *id; } cases[] = {
+    { "Apache License\nVersion 2.0, January 2004", "Apache-2.0" },
+    { "MIT License\n\nCopyright (c) 2024", "MIT" },
+    { "LLAMA 3.1 COMMUNITY LICENSE AGREEMENT", "llama3.1" },
+    { "Some Licence of Our Own\n", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(MrOllamaModel) model = NULL;
+      g_autoptr(MrModelRecord) record = NULL;
+      g_autoptr(GError) error = NULL;
+
+      json_object_set_string_member (object, "license", cases[i].text);
+      json_node_set_object (node, object);
+      model = mr_ollama_model_new_from_json (node, "phi3:mini", "test", &error);
+      g_assert_no_error (error);
+      record = mr_ollama_model_to_record (model, NULL);
+      g_assert_cmpstr (record->license, ==, cases[i].id);
+    }
+}
+
 static void
 test_show_gguf_no_license (Fixture       *f,
                            gconstpointer  data)
@@ -197,6 +225,7 @@ main (int   argc,
 
   g_test_add_func ("/ollama/base-url", test_base_url);
   g_test_add_func ("/ollama/license-recognize", test_license_recognize);
+  g_test_add_func ("/ollama/license-to-record", test_license_to_record);
 #define ADD(path, func) \
   g_test_add ("/ollama/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("tags", test_tags);

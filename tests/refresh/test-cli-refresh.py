@@ -3,7 +3,7 @@
 """The Hub commands of the command line against a loopback Hub.
 
 Starts mr-test-hub-serve (which prints its base URL), points HF_ENDPOINT
-at it and runs the real model-register: add --hf, refresh, snapshots,
+at it and runs the real model-register: add --hf, refresh, history,
 import --hf-author.  Prints TAP.
 Usage: test-cli-refresh.py MODEL-REGISTER MR-TEST-HUB-SERVE
 """
@@ -78,7 +78,7 @@ def add_from_hub_then_show():
         assert shown["license"] == "MIT", shown
         assert shown["owner"] == "NLP team", shown
         assert shown["openness"] != "unknown", shown
-        history = json.loads(check(run(db, "snapshots", "1", "--format", "json")).stdout)
+        history = json.loads(check(run(db, "history", "1", "--format", "json")).stdout)
         assert len(history) == 1, history
         assert history[0]["snapshot"]["commit"] == GPT2_SHA, history
         assert history[0]["changes"] == [], history
@@ -109,7 +109,7 @@ def refresh_reports_changes_and_history_diffs():
             assert "1 (openai-community/gpt2): refreshed" in out, out
             assert "“mit” to “apache-2.0”" in out, out
             assert "(3 in flight)" in out, out
-        text = check(run(db, "snapshots", "1")).stdout
+        text = check(run(db, "history", "1")).stdout
         assert text.count("Snapshot ") == 2, text
         assert "The licence changed from “mit” to “apache-2.0”" in text, text
         shown = json.loads(check(run(db, "show", "1", "--format", "json")).stdout)
@@ -132,7 +132,7 @@ def refresh_failure_names_model_and_stores_nothing():
             assert "Refreshed 0, unchanged 1, failed 1" in result.stdout, result.stdout
             after = check(run(db, "show", "2", "--format", "json")).stdout
             assert before == after
-            history = json.loads(check(run(db, "snapshots", "2", "--format", "json")).stdout)
+            history = json.loads(check(run(db, "history", "2", "--format", "json")).stdout)
             assert history == [], history
 
 

@@ -261,6 +261,38 @@ test_factsheet (Fixture       *fixture,
   g_assert_nonnull (strstr (html, "Annex XI"));
 }
 
+/* Apache-2.0 weights would be open; gated access on the Hub restricts them. */
+static void
+test_factsheet_gated (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(MrModelRecord) record = mr_model_record_new ();
+  g_autoptr(MrSnapshot) snapshot = mr_snapshot_new (MR_EVIDENCE_SOURCE_HUB);
+  g_autoptr(MrModelRecord) saved = NULL;
+  g_autoptr(MrModelRecord) loaded = NULL;
+  g_autoptr(MrFactsheet) factsheet = NULL;
+  g_autoptr(GError) error = NULL;
+  MrComponent *weights = &record->components[MR_COMPONENT_FINAL_PARAMETERS];
+  const char *openness;
+
+  mr_model_record_set_string (&record->name, "Gated-Model");
+  mr_model_record_set_string (&record->license, "Apache-2.0");
+  record->source_kind = MR_SOURCE_KIND_MANUAL;
+  weights->availability = MR_AVAILABILITY_PRESENT;
+  mr_model_record_set_string (&weights->license, "Apache-2.0");
+  snapshot->gating = g_strdup ("manual");
+  mr_snapshot_seal (snapshot);
+  saved = mr_store_save_with_snapshot (fixture->store, record, snapshot, NULL, "tester", &error);
+  g_assert_no_error (error);
+  loaded = mr_store_get_model (fixture->store, saved->id, &error);
+  g_assert_no_error (error);
+
+  factsheet = mr_factsheet_new (loaded, NULL, JUNE);
+  openness = find_field (factsheet, "openness")->value;
+  g_assert_true (g_str_has_prefix (openness, "Open weights, restricted;"));
+  g_assert_null (strstr (openness, "Open weights;"));
+}
+
 static void
 test_inventory (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -307,6 +339,7 @@ main (int    argc,
   ADD ("/report/data/attention-pages", test_attention_pages);
   ADD ("/report/html/escaped", test_html);
   ADD ("/report/factsheet", test_factsheet);
+  ADD ("/report/factsheet-gated", test_factsheet_gated);
   ADD ("/report/inventory", test_inventory);
 #undef ADD
   return g_test_run ();

@@ -112,7 +112,7 @@ def register_entries(folder):
     assert json.loads(result.stdout)["parameters"] == 8
     result = run("verify", hub.stdout.strip(), env=env)
     assert result.returncode == 1
-    assert "hugging-face" in result.stderr and "only local files" in result.stderr
+    assert "Hugging Face" in result.stderr and "--path" in result.stderr, result.stderr
     assert run("verify", "999", env=env).returncode == 1
 
 

@@ -77,7 +77,7 @@ class Env:
         return json.loads(self.run("show", str(model_id), "--format", "json").stdout)
 
     def history(self, model_id):
-        return json.loads(self.run("history", str(model_id), "--format", "json").stdout)
+        return json.loads(self.run("approvals", str(model_id), "--format", "json").stdout)
 
     def audit(self):
         return json.loads(self.run("audit", "export").stdout)
@@ -196,9 +196,9 @@ def usage_errors(env):
     env.run("audit", "rewrite", check=2)
     env.run("audit", "verify", "extra", check=2)
     env.run("audit", "export", "--format", "text", check=2)
-    env.run("history", "1", "--format", "csv", check=2)
+    env.run("approvals", "1", "--format", "csv", check=2)
     help_text = env.run("help").stdout
-    for command in ("submit", "approve", "reject", "request-changes", "retire", "history",
+    for command in ("submit", "approve", "reject", "request-changes", "retire", "approvals",
                     "audit"):
         expect(command in help_text, f"help lists {command}")
 
@@ -286,7 +286,7 @@ def text_output_shows_own_display_name(env):
     with open(os.path.join(settings, "keyfile"), "w") as f:
         f.write("[io/github/modelregister/ModelRegister]\ndisplay-name='Alice Liddell'\n")
     env.environ.update(XDG_CONFIG_HOME=config, GSETTINGS_BACKEND="keyfile")
-    history = env.run("history", str(model_id), actor="alice").stdout
+    history = env.run("approvals", str(model_id), actor="alice").stdout
     expect("Alice Liddell (alice)" in history, history)
     audit = env.run("audit", "list", actor="alice").stdout
     expect("Alice Liddell (alice)" in audit, audit)

@@ -1,0 +1,165 @@
+/* test-report-print.c — printing a report through GtkPrintOperation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A governance report of a real register is written as PDF by the
+ * repository, as the Reports page does before printing, then printed with
+ * GTK's export action into another PDF file: no dialog, but the same
+ * begin-print and draw-page as on paper.  pdftotext reads both back.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "mr-error.h"
+#include "mr-gui-test-util.h"
+#include "mr-report-print.h"
+
+/* The text of path, one form feed after each page. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  char *text = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, &errors, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+static guint
+count_pages (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\f';
+  return n;
+}
+
+/* A register of llama and three generated models; returns the report's
+ * page count. */
+static guint
+write_report (const char *register_path,
+              GFile      *pdf,
+              char      **out_llama_name)
+{
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
+  g_autoptr(MrRepository) repository = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MrModelRecord *llama = mr_test_make_llama_record ();
+  MrReportRequest request = {
+    .type = MR_REPORT_TYPE_GOVERNANCE,
+    .format = MR_REPORT_FORMAT_PDF,
+  };
+  guint n_pages = 0;
+
+  *out_llama_name = g_strdup (llama->name);
+  g_ptr_array_add (extra, llama);
+  mr_test_write_register (register_path, 3, extra);
+  repository = mr_test_open_repository (register_path);
+  mr_repository_report_async (repository, &request, pdf, NULL, NULL, NULL,
+                              mr_test_keep_result, &result);
+  mr_test_await (&result);
+  g_assert_true (mr_repository_report_finish (repository, result, &n_pages, &error));
+  g_assert_no_error (error);
+  mr_repository_shutdown (repository);
+  return n_pages;
+}
+
+static void
+test_print_to_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "print", NULL);
+  g_autofree char *register_path = g_build_filename (dir, "register.db", NULL);
+  g_autofree char *report_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *printed_path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) report = g_file_new_for_path (report_path);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *llama_name = NULL;
+  g_autofree char *report_text = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *last_footer = NULL;
+  GtkPrintOperationResult result;
+  guint n_pages;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  n_pages = write_report (register_path, report, &llama_name);
+  g_assert_cmpuint (n_pages, >, 1);
+
+  operation = mr_report_print_operation_new (report, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, printed_path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  report_text = pdf_text (report_path);
+  printed_text = pdf_text (printed_path);
+  g_assert_cmpuint (count_pages (report_text), ==, n_pages);
+  g_assert_cmpuint (count_pages (printed_text), ==, n_pages);
+  g_assert_nonnull (strstr (printed_text, llama_name));
+  /* Scaled, not cropped: the footer at the foot of the last page is printed. */
+  last_footer = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_nonnull (strstr (printed_text, last_footer));
+
+  g_assert_no_errno (g_remove (printed_path));
+  g_assert_no_errno (g_remove (report_path));
+  g_assert_no_errno (g_remove (register_path));
+}
+
+static void
+test_not_pdf (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  g_assert_true (g_file_set_contents (path, "<html>not a PDF</html>", -1, NULL));
+  operation = mr_report_print_operation_new (file, &error);
+  g_assert_null (operation);
+  g_assert_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_no_errno (g_remove (path));
+}
+
+/* Cancelled before the dialog: nothing is shown and the caller hears so. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "missing.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  mr_report_print_run_async (NULL, file, cancellable, mr_test_keep_result, &result);
+  mr_test_await (&result);
+  g_assert_false (mr_report_print_run_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (mr_test_gui_init ())
+    {
+      g_test_add_func ("/report-print/print-to-file", test_print_to_file);
+      g_test_add_func ("/report-print/not-pdf", test_not_pdf);
+      g_test_add_func ("/report-print/cancelled", test_cancelled);
+    }
+  return g_test_run ();
+}
