@@ -609,8 +609,6 @@ mr_reports_page_class_init (MrReportsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "reports.print", NULL);
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "reports.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "reports.show-in-folder", "s",

@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 
 #include "mr-error.h"
 #include "mr-gui-test-util.h"
 #include "mr-report-print.h"
+#include "mr-reports-page.h"
 
 /* The text of path, one form feed after each page. */
 static char *
@@ -150,16 +152,95 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static gboolean
+find_print_dialog (gpointer data)
+{
+  GtkWidget **out_dialog = data;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        *out_dialog = toplevel;
+    }
+  return *out_dialog != NULL;
+}
+
+/* The temporary PDFs in g_get_tmp_dir(). */
+static guint
+count_temp_reports (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "model-register-") && g_str_has_suffix (name, ".pdf");
+  return n;
+}
+
+static gboolean
+no_temp_report (gpointer data)
+{
+  return count_temp_reports () == 0;
+}
+
+/* Print… writes the report to a temporary PDF, shows the print dialog for
+ * it and, once the dialog is cancelled, deletes the file again. */
+static void
+test_page_print (void)
+{
+  g_autofree char *register_path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  g_autoptr(MrRepository) repository = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = mr_reports_page_new ();
+  GtkWidget *dialog = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+  mr_test_write_register (register_path, 3, extra);
+  repository = mr_test_open_repository (register_path);
+  mr_reports_page_set_repository (MR_REPORTS_PAGE (page), repository);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (mr_reports_page_set_report (MR_REPORTS_PAGE (page), MR_REPORT_TYPE_INVENTORY,
+                                             MR_REPORT_FORMAT_CSV));
+  g_assert_false (gtk_widget_activate_action (page, "reports.print", NULL));
+  /* HTML is the export format; the printed report is the PDF all the same. */
+  g_assert_true (mr_reports_page_set_report (MR_REPORTS_PAGE (page), MR_REPORT_TYPE_GOVERNANCE,
+                                             MR_REPORT_FORMAT_HTML));
+  g_assert_true (gtk_widget_activate_action (page, "reports.print", NULL));
+  g_assert_true (mr_test_spin_until (find_print_dialog, &dialog, 30000));
+  g_assert_cmpuint (count_temp_reports (), ==, 1);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (mr_test_spin_until (no_temp_report, NULL, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mr_repository_shutdown (repository);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *tmp_dir = g_dir_make_tmp ("mr-print-XXXXXX", NULL);
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Before anything asks for it: the temporary PDFs go here, where the
+   * test can see them come and go. */
+  g_assert_nonnull (tmp_dir);
+  g_setenv ("TMPDIR", tmp_dir, TRUE);
   if (mr_test_gui_init ())
     {
       g_test_add_func ("/report-print/print-to-file", test_print_to_file);
       g_test_add_func ("/report-print/not-pdf", test_not_pdf);
       g_test_add_func ("/report-print/cancelled", test_cancelled);
+      g_test_add_func ("/report-print/page", test_page_print);
     }
   return g_test_run ();
 }
