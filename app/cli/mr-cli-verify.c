@@ -328,7 +328,7 @@ mr_cli_verify_draft (const char      *path,
   if (result->architecture != NULL)
     {
       g_autofree char *description =
-        g_strdup_printf (_("Architecture %s, %s weights, %" G_GUINT64_FORMAT " parameters "
+        g_strdup_printf (_("Architecture %s, %s weights, %" PRIu64 " parameters "
                            "(from the files' headers)"),
                          result->architecture, mr_weights_format_to_string (result->format),
                          result->n_parameters);

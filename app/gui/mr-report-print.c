@@ -36,8 +36,8 @@ on_draw_page (GtkPrintOperation *operation,
 
   if (page == NULL)
     return;
-  /* The report's pages are A4; the printer's may be Letter or smaller
-   * than its printable area, so shrink to fit rather than clip. */
+  /* The report's pages are A4, but the paper may be Letter and the
+   * printable area is smaller than the paper: fit rather than clip. */
   poppler_page_get_size (page, &width, &height);
   scale = MIN (gtk_print_context_get_width (context) / width,
                gtk_print_context_get_height (context) / height);

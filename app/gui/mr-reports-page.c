@@ -496,7 +496,7 @@ on_print_written (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (!mr_repository_report_finish (MR_REPOSITORY (source), result, NULL, &error))
+  if (!mr_repository_report_finish (self->repository, result, NULL, &error))
     {
       finish_printing (self, error);
       return;

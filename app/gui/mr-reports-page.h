@@ -5,7 +5,9 @@
  * The report's type, format (those the type allows), model or model pages,
  * period and organisation (the organisation-name setting); "Export…" asks
  * for a file, writes it on the worker with a progress bar and Cancel, and
- * lists it under Recent Exports with Open and Show in Folder.
+ * lists it under Recent Exports with Open and Show in Folder.  "Print…"
+ * (Ctrl+P) writes a governance report or factsheet as PDF to a temporary
+ * file, prints it (mr-report-print.h) and deletes it.
  */
 #pragma once
 

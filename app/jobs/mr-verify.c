@@ -516,8 +516,8 @@ compare_hashes (MrVerifyResult            *result,
        * truncated download. */
       if (hub_file != NULL && hub_file->size >= 0 && (guint64) hub_file->size != file->size)
         add_finding (result, MR_FLAG_SEVERITY_BLOCKING,
-                     _("%s: the file is %" G_GUINT64_FORMAT " bytes, but the hub says %"
-                       G_GINT64_FORMAT), display_name, file->size, hub_file->size);
+                     _("%s: the file is %" PRIu64 " bytes, but the hub says %"
+                       PRId64), display_name, file->size, hub_file->size);
       if (expected->sha256 != NULL && result->files->len == 1)
         sha256 = expected->sha256;
       if (sha256 == NULL)

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtkunixprint.h>
 
 #include "mr-error.h"
 #include "mr-gui-test-util.h"
@@ -156,13 +155,14 @@ static gboolean
 find_print_dialog (gpointer data)
 {
   GtkWidget **out_dialog = data;
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (GTK_IS_PRINT_UNIX_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+      /* The print dialog is the only dialog. */
+      if (GTK_IS_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
         *out_dialog = toplevel;
     }
   return *out_dialog != NULL;
@@ -209,10 +209,11 @@ test_page_print (void)
 
   g_assert_true (mr_reports_page_set_report (MR_REPORTS_PAGE (page), MR_REPORT_TYPE_INVENTORY,
                                              MR_REPORT_FORMAT_CSV));
-  g_assert_false (gtk_widget_activate_action (page, "reports.print", NULL));
+  g_assert_false (gtk_widget_get_sensitive (mr_test_find_by_id (page, "print_button")));
   /* HTML is the export format; the printed report is the PDF all the same. */
   g_assert_true (mr_reports_page_set_report (MR_REPORTS_PAGE (page), MR_REPORT_TYPE_GOVERNANCE,
                                              MR_REPORT_FORMAT_HTML));
+  g_assert_true (gtk_widget_get_sensitive (mr_test_find_by_id (page, "print_button")));
   g_assert_true (gtk_widget_activate_action (page, "reports.print", NULL));
   g_assert_true (mr_test_spin_until (find_print_dialog, &dialog, 30000));
   g_assert_cmpuint (count_temp_reports (), ==, 1);
@@ -228,13 +229,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *tmp_dir = g_dir_make_tmp ("mr-print-XXXXXX", NULL);
+  const char *parent = g_getenv ("TMPDIR");
+  g_autofree char *tmp_dir = g_build_filename (parent != NULL ? parent : "/tmp",
+                                               "mr-print-XXXXXX", NULL);
+  int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Before anything asks for it: the temporary PDFs go here, where the
-   * test can see them come and go. */
-  g_assert_nonnull (tmp_dir);
+  /* A temporary directory of the test's own, set before anything calls
+   * g_get_tmp_dir(), so the page's temporary PDFs can be seen to come and
+   * go; g_test_init() makes the isolated directories inside it. */
+  g_assert_nonnull (g_mkdtemp (tmp_dir));
   g_setenv ("TMPDIR", tmp_dir, TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   if (mr_test_gui_init ())
     {
       g_test_add_func ("/report-print/print-to-file", test_print_to_file);
@@ -242,5 +247,7 @@ main (int   argc,
       g_test_add_func ("/report-print/cancelled", test_cancelled);
       g_test_add_func ("/report-print/page", test_page_print);
     }
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (tmp_dir);
+  return status;
 }
