@@ -28,7 +28,13 @@ struct _MrApplication
   MrJobManager   *jobs;
   GSettings      *settings;
   MrScheduler    *scheduler;
+  guint           scheduler_start_id;
 };
+
+/* A refresh that fell due while the app was closed reads every entry again
+ * (and the network): it waits this long after the register is shown, so
+ * that it never competes with loading and drawing the list for memory. */
+#define SCHEDULER_START_DELAY_S 60
 
 G_DEFINE_FINAL_TYPE (MrApplication, mr_application, ADW_TYPE_APPLICATION)
 
@@ -58,12 +64,6 @@ mr_application_handle_local_options (GApplication *app,
       self->database = g_steal_pointer (&database);
     }
   return -1;
-}
-
-static void
-on_window_loaded (MrWindow *window)
-{
-  mr_debug_hooks_window_loaded (window);
 }
 
 /* --- the scheduled refresh ------------------------------------------------ */
@@ -99,15 +99,30 @@ on_refresh_settings_changed (MrApplication *self,
                                g_settings_get_int64 (self->settings, "last-refresh"));
 }
 
-static void
-start_scheduler (MrApplication *self)
+static gboolean
+start_scheduler (gpointer data)
 {
+  MrApplication *self = data;
+
+  self->scheduler_start_id = 0;
   self->scheduler = mr_scheduler_new (get_interval_seconds (self),
                                       g_settings_get_int64 (self->settings, "last-refresh"));
   g_signal_connect_object (self->scheduler, "due", G_CALLBACK (on_refresh_due), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_refresh_settings_changed),
                            self, G_CONNECT_SWAPPED);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_loaded (MrWindow *window)
+{
+  MrApplication *self = MR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  mr_debug_hooks_window_loaded (window);
+  if (self->scheduler == NULL && self->scheduler_start_id == 0)
+    self->scheduler_start_id = g_timeout_add_seconds (SCHEDULER_START_DELAY_S,
+                                                      start_scheduler, self);
 }
 
 static void
@@ -128,8 +143,6 @@ on_repository_opened (GObject      *source,
       return;
     }
   mr_window_set_repository (window, self->repository);
-  if (self->scheduler == NULL)
-    start_scheduler (self);
 }
 
 static void
@@ -265,6 +278,7 @@ mr_application_shutdown (GApplication *app)
   MrApplication *self = MR_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->scheduler_start_id, g_source_remove);
   g_clear_object (&self->scheduler);
   /* Jobs end before the worker they run on: each model a refresh has
    * stored stays stored whole, the others are left as they were. */

@@ -465,12 +465,28 @@ on_integrity_checked (GObject      *source,
 }
 
 static void
+check_integrity (MrWindow *self)
+{
+  mr_repository_check_integrity_async (self->repository, self->cancellable,
+                                       on_integrity_checked, g_object_ref (self));
+}
+
+static void
+check_integrity_once_drawn (GdkFrameClock *clock,
+                            MrWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, check_integrity_once_drawn, self);
+  check_integrity (self);
+}
+
+static void
 on_register_loaded (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(MrWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock;
 
   if (!mr_register_page_load_finish (MR_REGISTER_PAGE (source), result, &error))
     {
@@ -485,9 +501,13 @@ on_register_loaded (GObject      *source,
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   /* Damage that opening did not see; reading everything waits until the
-   * user has the list. */
-  mr_repository_check_integrity_async (self->repository, self->cancellable,
-                                       on_integrity_checked, g_object_ref (self));
+   * user has the list drawn (a window never shown has no frames to wait for). */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (check_integrity_once_drawn),
+                             self, 0);
+  else
+    check_integrity (self);
 }
 
 void

@@ -945,6 +945,19 @@ import_in_transaction (MrSqliteStore   *self,
   return TRUE;
 }
 
+/* A 64 MB page cache (SQLite's default is 2 MB) lets an import of 100,000
+ * entries, or re-evaluating as many, build its B-trees in memory instead of
+ * spilling pages to the WAL over and over.  Kept all the time, it would
+ * hold on to every page that listing the register read.  The size is only
+ * a hint: were it refused, the write would merely be slower. */
+static void
+set_bulk_cache (MrSqliteStore *self,
+                gboolean       bulk)
+{
+  sqlite3_exec (self->db, bulk ? "PRAGMA cache_size = -65536" : "PRAGMA cache_size = -2000",
+                NULL, NULL, NULL);
+}
+
 static gboolean
 mr_sqlite_store_import_models (MrStore         *store,
                                GPtrArray       *records,
@@ -956,17 +969,18 @@ mr_sqlite_store_import_models (MrStore         *store,
                                GError         **error)
 {
   MrSqliteStore *self = MR_SQLITE_STORE (store);
+  gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
-  if (!import_in_transaction (self, records, actor, origin, progress, progress_data,
-                              cancellable, error) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  set_bulk_cache (self, TRUE);
+  ok = import_in_transaction (self, records, actor, origin, progress, progress_data,
+                              cancellable, error) &&
+       commit (self, error);
+  if (!ok)
+    rollback (self);
+  set_bulk_cache (self, FALSE);
+  return ok;
 }
 
 static guint
@@ -1204,16 +1218,17 @@ mr_sqlite_store_reevaluate_all (MrStore       *store,
                                 GError       **error)
 {
   MrSqliteStore *self = MR_SQLITE_STORE (store);
+  gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
-  if (!reevaluate_in_transaction (self, framework, cancellable, error) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  set_bulk_cache (self, TRUE);
+  ok = reevaluate_in_transaction (self, framework, cancellable, error) &&
+       commit (self, error);
+  if (!ok)
+    rollback (self);
+  set_bulk_cache (self, FALSE);
+  return ok;
 }
 
 /* A refresh updates the evidence, not the approval: the status stays the
@@ -1665,9 +1680,8 @@ configure_connection (MrSqliteStore  *self,
    * a kill leaves it at its last committed transaction.  Only a power cut
    * can lose the transactions committed since the last checkpoint, which
    * is the price of importing 100,000 rows without an fsync per commit.
-   * A 64 MB page cache (SQLite's default is 2 MB) lets an import of that
-   * size build its B-trees in memory instead of spilling pages to the WAL
-   * over and over.  An INSERT of several component rows keeps a statement
+   * The page cache stays at SQLite's 2 MB outside bulk writes (see
+   * set_bulk_cache()).  An INSERT of several component rows keeps a statement
    * journal (to undo a half-done statement); in memory it costs a copy,
    * in a temporary file a write per entry. */
   return mr_sqlite_schema_migrate (self->db, self->path, migrations, n_migrations, error) &&
@@ -1675,7 +1689,6 @@ configure_connection (MrSqliteStore  *self,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA cache_size = -65536;"
                          "PRAGMA temp_store = MEMORY;",
                          error);
 }
