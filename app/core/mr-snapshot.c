@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mr-error.h"
+#include "mr-json-util.h"
 #include "mr-snapshot.h"
 
 /* Paths named one by one in the text of a files change; the rest are
@@ -221,19 +222,11 @@ read_string (JsonObject  *object,
              char       **out_value,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (mr_json_read_string (object, member, out_value))
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
-                   _("%s: member “%s”: expected a string"), origin, member);
-      return FALSE;
-    }
-  g_free (*out_value);
-  *out_value = g_strdup (json_node_get_string (node));
-  return TRUE;
+  g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
+               _("%s: member “%s”: expected a string"), origin, member);
+  return FALSE;
 }
 
 /* Reads an optional count: absent and null are -1. */
@@ -292,7 +285,7 @@ read_datasets (MrSnapshot  *self,
     {
       JsonNode *node = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!mr_json_node_is_string (node))
         {
           g_set_error (error, MR_PARSE_ERROR, MR_PARSE_ERROR_INVALID_VALUE,
                        _("%s: member “datasets”: item %u: expected a string"), origin, i + 1);

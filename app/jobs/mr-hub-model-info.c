@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-hub-model-info.h"
+#include "mr-json-util.h"
 #include "mr-network-error.h"
 
 G_DEFINE_BOXED_TYPE (MrHubFile, mr_hub_file, mr_hub_file_copy, mr_hub_file_free)
@@ -84,15 +85,8 @@ get_string (JsonObject  *object,
             const char  *context,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return malformed (error, context, member, _("a string"));
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
+  return mr_json_read_string (object, member, out)
+         || malformed (error, context, member, _("a string"));
 }
 
 static gboolean
@@ -102,14 +96,8 @@ get_int (JsonObject  *object,
          const char  *context,
          GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return malformed (error, context, member, _("an integer"));
-  *out = json_node_get_int (node);
-  return TRUE;
+  return mr_json_read_int (object, member, out)
+         || malformed (error, context, member, _("an integer"));
 }
 
 static gboolean
@@ -119,14 +107,8 @@ get_bool (JsonObject  *object,
           const char  *context,
           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return malformed (error, context, member, _("true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
+  return mr_json_read_bool (object, member, out)
+         || malformed (error, context, member, _("true or false"));
 }
 
 static gboolean
@@ -136,15 +118,9 @@ get_object (JsonObject  *object,
             const char  *context,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return malformed (error, context, member, _("an object"));
-  *out = json_node_get_object (node);
-  return TRUE;
+  return mr_json_read_object (object, member, out)
+         || malformed (error, context, member, _("an object"));
 }
 
 static gboolean
@@ -154,23 +130,18 @@ get_strv (JsonObject  *object,
           const char  *context,
           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  JsonArray *array = NULL;
 
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  if (!mr_json_read_array (object, member, &array))
+    return malformed (error, context, member, _("a list"));
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return malformed (error, context, member, _("a list"));
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
+      JsonNode *item = json_array_get_element (array, i);
 
-          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-            return malformed (error, context, member, _("a list of strings"));
-          g_strv_builder_add (builder, json_node_get_string (item));
-        }
+      if (!mr_json_node_is_string (item))
+        return malformed (error, context, member, _("a list of strings"));
+      g_strv_builder_add (builder, json_node_get_string (item));
     }
   g_strfreev (*out);
   *out = g_strv_builder_end (builder);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mr-evidence.h"
+#include "mr-json-util.h"
 #include "mr-license-catalog.h"
 #include "mr-network-error.h"
 #include "mr-ollama-model.h"
@@ -52,6 +53,8 @@ type_error (GError    **error,
   return FALSE;
 }
 
+/* Absent or null members leave *out alone, an empty string counts as
+ * no value, and a wrong type is an error. */
 static gboolean
 take_string (JsonObject  *object,
              const char  *member,
@@ -59,14 +62,10 @@ take_string (JsonObject  *object,
              const char  *context,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!mr_json_read_string (object, member, out))
     return type_error (error, context, member);
-  g_free (*out);
-  *out = *json_node_get_string (node) != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
+  if (*out != NULL && **out == '\0')
+    g_clear_pointer (out, g_free);
   return TRUE;
 }
 
@@ -77,14 +76,7 @@ take_int (JsonObject  *object,
           const char  *context,
           GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return type_error (error, context, member);
-  *out = json_node_get_int (node);
-  return TRUE;
+  return mr_json_read_int (object, member, out) || type_error (error, context, member);
 }
 
 static gboolean
@@ -94,15 +86,8 @@ take_object (JsonObject  *object,
              const char  *context,
              GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (error, context, member);
-  *out = json_node_get_object (node);
-  return TRUE;
+  return mr_json_read_object (object, member, out) || type_error (error, context, member);
 }
 
 static gboolean
