@@ -15,7 +15,7 @@ import tempfile
 import traceback
 
 EXE = os.path.abspath(sys.argv[1])
-CONFORMANCE = os.path.join(os.environ["MODEL_REGISTER_TEST_DATA"], "mot-conformance")
+CONFORMANCE = os.path.join(os.environ["MODEL_REGISTER_TEST_DATA"], "mot")
 TESTS = []
 
 PROGRESS_KEYS = ["1", "2", "3"]

@@ -26,7 +26,7 @@ static const MrComponentKind class3_required[] = {
 static MrModelRecord *
 parse_case (const char *file)
 {
-  g_autofree char *path = mr_test_data_path ("mot-conformance", "cases", file, NULL);
+  g_autofree char *path = mr_test_data_path ("mot", "cases", file, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -43,7 +43,7 @@ parse_case (const char *file)
 static void
 test_conformance (void)
 {
-  g_autofree char *path = mr_test_data_path ("mot-conformance", "expected.json", NULL);
+  g_autofree char *path = mr_test_data_path ("mot", "expected.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *cases;
