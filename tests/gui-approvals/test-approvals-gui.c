@@ -17,7 +17,6 @@
 #include "mr-approvals-page.h"
 #include "mr-audit-window.h"
 #include "mr-date-row.h"
-#include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-history-group.h"
 #include "mr-model-detail.h"
@@ -67,27 +66,6 @@ fixture_close (Fixture *fixture)
   mr_repository_shutdown (fixture->repository);
   g_object_unref (fixture->repository);
   g_free (fixture->path);
-}
-
-static void
-save (GtkWidget  *widget,
-      const char *name)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui-approvals", "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      g_clear_error (&error);
-      mr_test_spin_for (400);
-      if (mr_debug_hooks_save_screenshot (widget, path, &error))
-        break;
-    }
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
 }
 
 /* Scrolls the page that holds widget so that widget is at its top. */
@@ -262,11 +240,11 @@ submit_with_blocking_flag (Fixture       *fixture,
   g_assert_false (mr_submit_dialog_get_can_submit (dialog));
   g_assert_false (gtk_widget_get_sensitive (mr_test_find_by_id (root, "submit_button")));
   scroll_to (mr_test_find_by_id (root, "policy_group"));
-  save (root, "submit-form-flags");
+  mr_test_save_screenshot (root, "gui-approvals/screenshots", "submit-form-flags");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   mr_test_spin_for (800);
   scroll_to (mr_test_find_by_id (root, "justification_group"));
-  save (root, "submit-form-blocking-narrow");
+  mr_test_save_screenshot (root, "gui-approvals/screenshots", "submit-form-blocking-narrow");
 
   set_text (mr_test_find_by_id (root, "justification_view"),
             "Internal research sandbox only; no decisions about people.");
@@ -376,7 +354,7 @@ check_detail_history (Fixture *fixture)
   g_assert_nonnull (strstr (text, "Approved"));
   g_assert_nonnull (strstr (text, "Evidence is sufficient"));
   scroll_to (group);
-  save (GTK_WIDGET (fixture->window), "detail-history");
+  mr_test_save_screenshot (GTK_WIDGET (fixture->window), "gui-approvals/screenshots", "detail-history");
 }
 
 static gboolean
@@ -401,7 +379,7 @@ check_audit (Fixture         *fixture,
   mr_audit_window_verify (audit);
   g_assert_true (mr_test_spin_until (audit_verified, audit, 10000));
   g_assert_true (g_str_has_prefix (mr_audit_window_get_status (audit), "Audit trail intact: "));
-  save (GTK_WIDGET (audit), "audit-trail");
+  mr_test_save_screenshot (GTK_WIDGET (audit), "gui-approvals/screenshots", "audit-trail");
 
   mr_audit_window_set_filter (audit, "approve", NULL);
   g_assert_cmpuint (mr_audit_window_get_n_shown (audit), ==, 1);
@@ -452,7 +430,7 @@ test_workflow (void)
   g_assert_true (is_submitted (&fixture));
   /* The list row follows the stored record, not what it showed at bind. */
   g_assert_true (list_cell_reads (register_list (&fixture), "Submitted"));
-  save (GTK_WIDGET (fixture.window), "detail-submitted");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "detail-submitted");
 
   show_page (&fixture, "approvals");
   page = MR_APPROVALS_PAGE (find (&fixture, "approvals_page"));
@@ -466,9 +444,9 @@ test_workflow (void)
   pane = open_review (&fixture, page, fixture.llama->id);
   set_text (mr_test_find_by_id (GTK_WIDGET (pane), "comment_view"), "Evidence is sufficient.");
   g_assert_true (mr_test_spin_until (checks_listed, pane, 10000));
-  save (GTK_WIDGET (fixture.window), "approvals-queue-and-review");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "approvals-queue-and-review");
   scroll_to (mr_test_find_by_id (GTK_WIDGET (pane), "decision_row"));
-  save (GTK_WIDGET (fixture.window), "review-form-decision");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "review-form-decision");
 
   check_refused_to_submitter (pane);
   g_assert_true (is_submitted (&fixture));
@@ -483,11 +461,11 @@ test_workflow (void)
 
   show_page (&fixture, "approvals");
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
-  save (GTK_WIDGET (fixture.window), "approvals-narrow");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "approvals-narrow");
   /* Folded: a request opens the form in place, with a way back. */
   g_assert_true (mr_test_spin_until (queue_loaded, page, 10000));
   mr_approvals_page_select (page, 0);
-  save (GTK_WIDGET (fixture.window), "review-narrow");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "review-narrow");
   g_assert_true (gtk_widget_get_visible (mr_test_find_by_id (GTK_WIDGET (page), "back_button")));
   mr_model_record_unref (fixture.llama);
   fixture_close (&fixture);
@@ -586,9 +564,9 @@ test_reports (void)
   g_assert_false (mr_reports_page_set_report (page, MR_REPORT_TYPE_INVENTORY, MR_REPORT_FORMAT_PDF));
 
   mr_reports_page_set_report (page, MR_REPORT_TYPE_GOVERNANCE, MR_REPORT_FORMAT_PDF);
-  save (GTK_WIDGET (fixture.window), "reports-page");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "reports-page");
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
-  save (GTK_WIDGET (fixture.window), "reports-narrow");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "reports-narrow");
   mr_model_record_unref (fixture.llama);
   fixture_close (&fixture);
   g_assert_no_errno (g_remove (html_path));

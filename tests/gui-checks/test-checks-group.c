@@ -10,7 +10,6 @@
 
 #include "mr-ai-model.h"
 #include "mr-checks-group.h"
-#include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 
 /* Verifying a 0.5 MB file takes milliseconds; a loaded machine is slower. */
@@ -114,20 +113,6 @@ list_checks (Fixture *fixture)
 }
 
 static void
-save_screenshot (Fixture    *fixture,
-                 const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "gui-checks", name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  /* Let layout and icon loading settle before the frame is taken. */
-  mr_test_spin_for (400);
-  mr_debug_hooks_save_screenshot (GTK_WIDGET (fixture->window), path, &error);
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_verify (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -163,7 +148,7 @@ test_verify (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "127680 parameters · llama"));
   g_assert_nonnull (strstr (text, "Verification · Passed"));
   g_assert_nonnull (strstr (text, "Never checked"));
-  save_screenshot (fixture, "checks-group.png");
+  mr_test_save_screenshot (GTK_WIDGET (fixture->window), "gui-checks", "checks-group");
 }
 
 static void

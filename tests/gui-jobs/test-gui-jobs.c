@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "mr-ai-model.h"
-#include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-hub-add-dialog.h"
 #include "mr-job-actions.h"
@@ -198,20 +197,6 @@ get_indicator_button (Fixture *f)
   return GTK_MENU_BUTTON (mr_test_find_by_type (indicator, GTK_TYPE_MENU_BUTTON));
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  /* Let the widget lay out and draw once before it is captured. */
-  mr_test_spin_for (300);
-  mr_debug_hooks_save_screenshot (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("screenshot: %s", path);
-}
-
 static MrAiModel *
 select_only (Fixture    *f,
              const char *name)
@@ -275,7 +260,7 @@ test_add_from_hub (Fixture       *f,
   g_assert_true (mr_test_spin_until (error_label_shown, dialog, 15000));
   error_label = GTK_LABEL (mr_test_find_by_id (dialog, "error_label"));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), MISSING));
-  save_screenshot (dialog, "gui-jobs-add-from-hub-error.png");
+  mr_test_save_screenshot (dialog, "gui-jobs", "gui-jobs-add-from-hub-error");
 
   mr_hub_add_dialog_fetch (MR_HUB_ADD_DIALOG (dialog), GPT2);
   editor = await_toplevel (MR_TYPE_MODEL_EDITOR);
@@ -381,7 +366,7 @@ test_refresh_selected (Fixture       *f,
                                                                          ADW_TYPE_EXPANDER_ROW)),
                                  TRUE);
   assert_shows (snapshots, "apache-2.0");
-  save_screenshot (snapshots, "gui-jobs-snapshot-diff.png");
+  mr_test_save_screenshot (snapshots, "gui-jobs", "gui-jobs-snapshot-diff");
 }
 
 static GtkWidget *
@@ -469,13 +454,13 @@ test_cancel_from_popover (Fixture       *f,
   mr_test_hub_server_add_fault (f->server, GPT2_INFO, MR_TEST_FAULT_DELAY, 0, NULL);
   activate (f, "refresh-selected");
   g_assert_true (mr_test_spin_until (indicator_shown, button, 5000));
-  save_screenshot (mr_test_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR),
-                   "gui-jobs-header-busy.png");
+  mr_test_save_screenshot (mr_test_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR),
+                           "gui-jobs", "gui-jobs-header-busy");
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
   g_assert_true (mr_test_spin_until (indicator_shown, popover, 5000));
   assert_shows (GTK_WIDGET (popover), "Refreshing “GPT-2”");
-  save_screenshot (GTK_WIDGET (popover), "gui-jobs-popover.png");
+  mr_test_save_screenshot (GTK_WIDGET (popover), "gui-jobs", "gui-jobs-popover");
 
   cancel = find_cancel_button (GTK_WIDGET (popover));
   g_assert_nonnull (cancel);

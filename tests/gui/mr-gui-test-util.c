@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-sqlite-store.h"
 
@@ -261,4 +262,26 @@ mr_test_find_by_type (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+void
+mr_test_save_screenshot (GtkWidget  *widget,
+                         const char *subdir,
+                         const char *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, subdir, NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      g_clear_error (&error);
+      mr_test_spin_for (400);
+      if (mr_debug_hooks_save_screenshot (widget, path, &error))
+        break;
+    }
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
 }

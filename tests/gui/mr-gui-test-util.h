@@ -43,6 +43,13 @@ MrModelRecord *mr_test_make_llama_record (void);
 /* The text of every visible label under root, one per line. */
 char          *mr_test_collect_text      (GtkWidget   *root);
 
+/* Saves widget as <tests build dir>/subdir/name.png once layout, transitions
+ * and icon loading have settled; on a loaded machine the first frame of a big
+ * list can take longer, so it retries a few times before failing the test. */
+void           mr_test_save_screenshot   (GtkWidget   *widget,
+                                          const char  *subdir,
+                                          const char  *name);
+
 /* The widget whose .ui id is id, inside root; NULL when none. */
 GtkWidget     *mr_test_find_by_id        (GtkWidget   *root,
                                           const char  *id);

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include "mr-ai-model.h"
-#include "mr-debug-hooks.h"
 #include "mr-evidence-group.h"
 #include "mr-framework-window.h"
 #include "mr-gui-test-util.h"
@@ -73,36 +72,13 @@ shot_close (Shot *shot)
 }
 
 static void
-save (GtkWidget  *widget,
-      const char *name)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "gui", "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
-  /* Let layout, transitions and icon loading settle; on a loaded machine
-   * the first frame of a big list can take longer than that. */
-  for (guint attempt = 0; attempt < 5; attempt++)
-    {
-      g_clear_error (&error);
-      mr_test_spin_for (400);
-      if (mr_debug_hooks_save_screenshot (widget, path, &error))
-        break;
-    }
-  g_assert_no_error (error);
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_empty (void)
 {
   Shot shot = { 0 };
 
   shot_open (&shot, 0, NULL, 1100);
   g_assert_cmpuint (mr_register_page_get_n_total (mr_window_get_register_page (shot.window)), ==, 0);
-  save (GTK_WIDGET (shot.window), "empty");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "empty");
   shot_close (&shot);
 }
 
@@ -115,12 +91,12 @@ test_large (void)
   shot_open (&shot, 100000, NULL, 1280);
   page = mr_window_get_register_page (shot.window);
   g_assert_cmpuint (mr_register_page_get_n_total (page), ==, 100000);
-  save (GTK_WIDGET (shot.window), "list-100000");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "list-100000");
 
   mr_register_page_search (page, "mistral");
   g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (page)), ==, 12500);
   mr_register_page_select (page, 0);
-  save (GTK_WIDGET (shot.window), "search-and-detail");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "search-and-detail");
   shot_close (&shot);
 }
 
@@ -152,7 +128,7 @@ test_hostile_name (void)
   mr_register_page_search (page, "zeta & <b>");
   g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (page)), ==, 1);
   mr_register_page_select (page, 0);
-  save (GTK_WIDGET (shot.window), "hostile-name");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "hostile-name");
   shot_close (&shot);
 }
 
@@ -165,11 +141,11 @@ test_narrow (void)
 
   shot_open (&shot, 20, extra, 360);
   page = mr_window_get_register_page (shot.window);
-  save (GTK_WIDGET (shot.window), "narrow-list");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "narrow-list");
   mr_register_page_select (page, 2);
   mr_test_spin_for (300);
   g_assert_true (mr_register_page_get_can_go_back (page));
-  save (GTK_WIDGET (shot.window), "narrow-detail");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "narrow-detail");
   mr_register_page_go_back (page);
   mr_test_spin_for (300);
   g_assert_false (mr_register_page_get_can_go_back (page));
@@ -215,7 +191,7 @@ test_form_error (void)
                               MR_SOURCE_KIND_HUGGING_FACE);
   gtk_editable_set_text (GTK_EDITABLE (mr_test_find_by_id (root, "source_ref_row")), "acme/--zeta");
   g_assert_false (mr_model_editor_get_can_save (editor));
-  save (root, "form-validation-error");
+  mr_test_save_screenshot (root, "gui/screenshots", "form-validation-error");
   gtk_window_destroy (GTK_WINDOW (editor));
   shot_close (&shot);
 }
@@ -289,11 +265,11 @@ test_policy (void)
   text = mr_test_collect_text (GTK_WIDGET (shot.window));
   g_assert_nonnull (strstr (text, "Blocking"));
   g_assert_nonnull (strstr (text, "Credit scoring"));
-  save (GTK_WIDGET (shot.window), "detail-with-flags");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "detail-with-flags");
 
   evidence = mr_test_find_by_type (GTK_WIDGET (shot.window), MR_TYPE_EVIDENCE_GROUP);
   scroll_to (evidence);
-  save (GTK_WIDGET (shot.window), "evidence-table");
+  mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "evidence-table");
   shot_close (&shot);
 }
 
@@ -307,7 +283,7 @@ test_framework_page (void)
   gtk_widget_activate_action (GTK_WIDGET (shot.window), "win.framework", NULL);
   window = find_toplevel (MR_TYPE_FRAMEWORK_WINDOW);
   g_assert_nonnull (window);
-  save (GTK_WIDGET (window), "framework-page");
+  mr_test_save_screenshot (GTK_WIDGET (window), "gui/screenshots", "framework-page");
   gtk_window_destroy (window);
   shot_close (&shot);
 }
@@ -324,7 +300,7 @@ test_preferences (void)
   g_settings_set_string (settings, "organisation-name", "Example Bank plc");
   window = mr_preferences_window_new (GTK_WINDOW (shot.window), settings);
   gtk_window_present (GTK_WINDOW (window));
-  save (GTK_WIDGET (window), "preferences");
+  mr_test_save_screenshot (GTK_WIDGET (window), "gui/screenshots", "preferences");
   gtk_window_destroy (GTK_WINDOW (window));
   shot_close (&shot);
 }
@@ -353,7 +329,7 @@ test_editor_uses (void)
   /* Credit scoring, ticked, a few rows below the top. */
   scroll_to (gtk_widget_get_ancestor (find_label (picker, "Assigning education level"),
                                       ADW_TYPE_ACTION_ROW));
-  save (GTK_WIDGET (editor), "editor-uses");
+  mr_test_save_screenshot (GTK_WIDGET (editor), "gui/screenshots", "editor-uses");
   gtk_window_destroy (GTK_WINDOW (editor));
   shot_close (&shot);
 }
