@@ -8,6 +8,7 @@ MR_BUILD_PACKAGES="meson ninja-build pkg-config gcc libglib2.0-dev libglib2.0-de
   itstool yelp-tools desktop-file-utils appstream libxml2-utils"
 MR_TEST_PACKAGES="xvfb xauth dbus at-spi2-core python3-dogtail imagemagick poppler-utils sqlite3
   procps time"
+# clang with libFuzzer and the sanitizer runtimes, for build-aux/fuzz.
 MR_FUZZ_PACKAGES="clang libclang-rt-14-dev"
 
 mr_install_missing () {
