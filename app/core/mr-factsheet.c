@@ -187,32 +187,55 @@ build_fields (const MrModelRecord *r)
   GArray *fields = g_array_new (FALSE, FALSE, sizeof (MrFactsheetField));
 
   g_array_set_clear_func (fields, clear_field);
-  add_field (fields, "provider", _("Provider"), "Annex XI §1", g_strdup (r->provider));
-  add_field (fields, "version", _("Version"), "Annex XII", g_strdup (r->version));
-  add_field (fields, "intended-uses", _("Intended uses"), "Annex XI §1(a), XII",
+  /* The references stay untranslated here: JSON keeps them as the Act
+   * writes them; HTML and PDF show mr_factsheet_field_get_display_reference(). */
+  add_field (fields, "provider", _("Provider"),
+             NC_("legal reference", "Annex XI §1"),
+             g_strdup (r->provider));
+  add_field (fields, "version", _("Version"),
+             NC_("legal reference", "Annex XII"),
+             g_strdup (r->version));
+  add_field (fields, "intended-uses", _("Intended uses"),
+             NC_("legal reference", "Annex XI §1(a), XII"),
              mr_report_dup_uses (r));
   add_field (fields, "acceptable-use-policy", _("Acceptable-use restrictions"),
-             "Annex XI §1(b), XII", dup_acceptable_use (r));
-  add_field (fields, "distribution", _("Release and distribution"), "Annex XI §1(c), XII",
+             NC_("legal reference", "Annex XI §1(b), XII"),
+             dup_acceptable_use (r));
+  add_field (fields, "distribution", _("Release and distribution"),
+             NC_("legal reference", "Annex XI §1(c), XII"),
              dup_distribution (r));
-  add_field (fields, "architecture", _("Architecture"), "Annex XI §1(d), XII",
+  add_field (fields, "architecture", _("Architecture"),
+             NC_("legal reference", "Annex XI §1(d), XII"),
              dup_components (r, architecture, G_N_ELEMENTS (architecture)));
   /* The register has no parameter count field: a weights check reports it
    * but does not store it on the entry. */
-  add_field (fields, "parameter-count", _("Number of parameters"), "Annex XI §1(d), XII",
+  add_field (fields, "parameter-count", _("Number of parameters"),
+             NC_("legal reference", "Annex XI §1(d), XII"),
              NULL);
-  add_field (fields, "modality", _("Input and output modality"), "Annex XI §1(e), XII",
+  add_field (fields, "modality", _("Input and output modality"),
+             NC_("legal reference", "Annex XI §1(e), XII"),
              dup_modality (r));
-  add_field (fields, "license", _("Licence"), "Annex XI §1(f), XII", dup_license (r));
+  add_field (fields, "license", _("Licence"),
+             NC_("legal reference", "Annex XI §1(f), XII"),
+             dup_license (r));
   add_field (fields, "training-methodology", _("Design and training methodology"),
-             "Annex XI §2(b)", dup_components (r, methodology, G_N_ELEMENTS (methodology)));
-  add_field (fields, "training-data", _("Training data"), "Annex XI §2(c), XII",
+             NC_("legal reference", "Annex XI §2(b)"),
+             dup_components (r, methodology, G_N_ELEMENTS (methodology)));
+  add_field (fields, "training-data", _("Training data"),
+             NC_("legal reference", "Annex XI §2(c), XII"),
              dup_components (r, training_data, G_N_ELEMENTS (training_data)));
-  add_field (fields, "evaluation-results", _("Evaluation results"), "Annex XI §2",
+  add_field (fields, "evaluation-results", _("Evaluation results"),
+             NC_("legal reference", "Annex XI §2"),
              dup_components (r, evaluation, G_N_ELEMENTS (evaluation)));
-  add_field (fields, "training-compute", _("Training compute"), "Annex XI §2(d)", NULL);
-  add_field (fields, "energy-consumption", _("Energy consumption"), "Annex XI §2(e)", NULL);
-  add_field (fields, "openness", _("Openness"), "MOF", dup_openness (r));
+  add_field (fields, "training-compute", _("Training compute"),
+             NC_("legal reference", "Annex XI §2(d)"),
+             NULL);
+  add_field (fields, "energy-consumption", _("Energy consumption"),
+             NC_("legal reference", "Annex XI §2(e)"),
+             NULL);
+  add_field (fields, "openness", _("Openness"),
+             NC_("legal reference", "MOF"),
+             dup_openness (r));
   return fields;
 }
 
@@ -249,6 +272,12 @@ const char *
 mr_factsheet_field_get_display_value (const MrFactsheetField *field)
 {
   return field->value != NULL ? field->value : _("Not known");
+}
+
+const char *
+mr_factsheet_field_get_display_reference (const MrFactsheetField *field)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "legal reference", field->reference);
 }
 
 char *
@@ -325,7 +354,7 @@ mr_factsheet_to_html (const MrFactsheet *factsheet)
       g_string_append (out, field->value != NULL ? "<td>" : "<td class=\"empty\">");
       mr_report_html_append_escaped (out, mr_factsheet_field_get_display_value (field));
       g_string_append (out, "</td>");
-      mr_report_html_append_element (out, "td", field->reference);
+      mr_report_html_append_element (out, "td", mr_factsheet_field_get_display_reference (field));
       g_string_append (out, "</tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n</main>\n");

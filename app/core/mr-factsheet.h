@@ -38,6 +38,8 @@ void         mr_factsheet_free    (MrFactsheet       *factsheet);
 
 /* The value, or the translated "Not known". */
 const char  *mr_factsheet_field_get_display_value (const MrFactsheetField *field);
+/* The legal reference in the user's language. */
+const char  *mr_factsheet_field_get_display_reference (const MrFactsheetField *field);
 
 char        *mr_factsheet_to_json (const MrFactsheet *factsheet);
 char        *mr_factsheet_to_html (const MrFactsheet *factsheet);

@@ -29,6 +29,7 @@ struct _MrFramework
 
   char            *name;
   char            *version;
+  gboolean         builtin;       /* shipped with the app: its name is translated */
   MrFrameworkRule  tier_rules[N_TIERS];
   MrFrameworkRule *use_rules;     /* by MrIntendedUse.position */
   guint            n_use_rules;
@@ -558,8 +559,11 @@ mr_framework_new_default (GError **error)
   g_autoptr(GBytes) bytes = mr_policy_data_get_bytes ("frameworks/default.yml");
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
+  MrFramework *self = mr_framework_new_from_data (data, length, "default.yml", error);
 
-  return mr_framework_new_from_data (data, length, "default.yml", error);
+  if (self != NULL)
+    self->builtin = TRUE;
+  return self;
 }
 
 MrFramework *
@@ -587,6 +591,17 @@ mr_framework_get_name (MrFramework *self)
 }
 
 const char *
+mr_framework_get_display_name (MrFramework *self)
+{
+  g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
+  /* Marked in po/data-strings.c.  An organisation's own framework keeps the
+   * name its file gives, in whatever language that is. */
+  if (self->builtin)
+    return g_dpgettext2 (GETTEXT_PACKAGE, "governance framework", self->name);
+  return self->name;
+}
+
+const char *
 mr_framework_get_version (MrFramework *self)
 {
   g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
@@ -597,6 +612,7 @@ char *
 mr_framework_dup_label (MrFramework *self)
 {
   g_return_val_if_fail (MR_IS_FRAMEWORK (self), NULL);
+  /* Decisions store it: the name as written, the same in every language. */
   if (self->version == NULL)
     return g_strdup (self->name);
   return g_strdup_printf ("%s %s", self->name, self->version);

@@ -44,7 +44,10 @@ MrFramework           *mr_framework_new_from_file   (GFile           *file,
                                                      GCancellable    *cancellable,
                                                      GError         **error);
 
+/* The name as the file gives it: what the audit trail records. */
 const char            *mr_framework_get_name        (MrFramework     *self);
+/* The name to show: the shipped framework's in the user's language. */
+const char            *mr_framework_get_display_name (MrFramework    *self);
 /* The organisation's own version label of its policy, or NULL. */
 const char            *mr_framework_get_version     (MrFramework     *self);
 /* "name version", what a decision records as the framework it was made under. */

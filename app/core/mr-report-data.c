@@ -105,6 +105,7 @@ flag_clear (gpointer data)
 {
   MrReportFlag *flag = data;
 
+  g_free (flag->use_id);
   g_free (flag->use);
   g_free (flag->reason);
   g_free (flag->remedy);
@@ -186,6 +187,7 @@ add_flags (MrReportModel          *model,
       row.model_id = model->record->id;
       row.model_name = model->record->name;
       row.severity = flag->severity;
+      row.use_id = g_strdup (flag->use_id);
       row.use = g_strdup (flag->use != NULL ? flag->use->label : flag->use_id);
       row.tier = flag->use != NULL ? flag->use->tier : MR_RISK_TIER_MINIMAL;
       row.reason = mr_policy_flag_dup_reason (flag, evidence);
@@ -396,7 +398,7 @@ mr_report_data_new_with_inputs (GPtrArray             *records,
 
   data = g_new0 (MrReportData, 1);
   data->organisation = g_strdup (options->organisation);
-  data->framework_name = g_strdup (mr_framework_get_name (framework));
+  data->framework_name = g_strdup (mr_framework_get_display_name (framework));
   data->framework_version = g_strdup (options->framework_version != NULL
                                       ? options->framework_version
                                       : mr_framework_get_version (framework));

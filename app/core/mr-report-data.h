@@ -52,7 +52,8 @@ typedef struct {
   gint64          model_id;
   const char     *model_name;   /* borrowed from the model's record */
   MrFlagSeverity  severity;
-  char           *use;          /* the intended use's label, or its id when unknown */
+  char           *use_id;       /* the intended use's catalogue id */
+  char           *use;          /* its label, or its id when unknown */
   MrRiskTier      tier;
   char           *reason;
   char           *remedy;

@@ -128,7 +128,9 @@ evaluation_to_json (const MrReportModel *model)
       JsonObject *object = json_object_new ();
 
       add_string_member (object, "severity", mr_enum_to_nick (MR_TYPE_FLAG_SEVERITY, flag->severity));
-      add_string_member (object, "use", flag->use);
+      /* As in `evaluate`: the id for programs, the label for people. */
+      add_string_member (object, "use", flag->use_id);
+      add_string_member (object, "use_label", flag->use);
       add_string_member (object, "reason", flag->reason);
       add_string_member (object, "remedy", flag->remedy);
       json_array_add_object_element (flags, object);

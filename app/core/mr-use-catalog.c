@@ -78,6 +78,19 @@ member_string (MrUseCatalog *self,
                                       json_object_get_string_member (entry, member));
 }
 
+/* The texts are marked for xgettext in po/data-strings.c, which
+ * build-aux/extract-data-strings.py generates with these contexts.  The
+ * translation is looked up once, as the catalogue is built after main ()
+ * has set the locale and bound the text domain. */
+static const char *
+member_text (MrUseCatalog *self,
+             JsonObject   *entry,
+             const char   *member,
+             const char   *context)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, member_string (self, entry, member));
+}
+
 static MrUseCatalog *
 mr_use_catalog_new_builtin (void)
 {
@@ -103,9 +116,9 @@ mr_use_catalog_new_builtin (void)
       if (!mr_enum_from_nick (MR_TYPE_RISK_TIER, tier, &tier_value))
         g_error ("uses/uses.json: unknown tier “%s”", tier);
       use->id = member_string (self, entry, "id");
-      use->label = member_string (self, entry, "label");
-      use->description = member_string (self, entry, "description");
-      use->reference = member_string (self, entry, "reference");
+      use->label = member_text (self, entry, "label", "intended use");
+      use->description = member_text (self, entry, "description", "intended use description");
+      use->reference = member_text (self, entry, "reference", "legal reference");
       use->tier = tier_value;
       use->position = i;
       g_hash_table_insert (self->by_id, (char *) use->id, use);

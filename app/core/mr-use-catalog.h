@@ -6,7 +6,9 @@
  * prohibited practices, Annex III high-risk areas with their point numbers,
  * Art. 50 transparency cases, minimal).  The catalogue ships in the core
  * library's resources (data/uses/uses.json), is loaded once and is
- * immutable, so every thread may share it.
+ * immutable, so every thread may share it.  Labels, descriptions and
+ * references are in the user's language; ids are not, and are what
+ * records store and machine-readable output should write.
  */
 #pragma once
 
@@ -18,9 +20,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *id;          /* stable: stored in records ("credit-scoring") */
-  const char *label;       /* "Credit scoring" */
-  const char *description;
-  const char *reference;   /* "EU AI Act Annex III 5(b)" */
+  const char *label;       /* translated: "Credit scoring" */
+  const char *description; /* translated */
+  const char *reference;   /* translated: "EU AI Act Annex III 5(b)" */
   MrRiskTier  tier;
   guint       position;    /* index in the catalogue, for per-use tables */
 } MrIntendedUse;

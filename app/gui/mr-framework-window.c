@@ -290,7 +290,7 @@ mr_framework_window_set_framework (MrFrameworkWindow *self,
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->rule_groups, i));
   g_ptr_array_set_size (self->rule_groups, 0);
 
-  adw_action_row_set_subtitle (self->name_row, mr_framework_get_name (framework));
+  adw_action_row_set_subtitle (self->name_row, mr_framework_get_display_name (framework));
   adw_action_row_set_subtitle (self->source_row,
                                path != NULL ? path : _("Shipped with Model Register"));
   add_tier_groups (self, framework);

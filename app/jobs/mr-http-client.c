@@ -708,6 +708,10 @@ on_sent (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fail_cancelled_or (task, MR_NETWORK_ERROR_CONNECTION, error->message);
+      /* Nothing listens there (a local Ollama that is not running, a wrong
+       * port): a retry seconds later finds the same, and the user waits. */
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+        fail (task, MR_NETWORK_ERROR_CONNECTION, error->message);
       else
         retry_or_fail (task, MR_NETWORK_ERROR_CONNECTION, error->message);
       return;

@@ -302,8 +302,6 @@ int
 main (int    argc,
       char **argv)
 {
-  /* Loopback requests must not go through the desktop's proxy settings. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \

@@ -27,17 +27,9 @@
 #include "mr-window.h"
 
 typedef struct {
-  char          *path;
-  MrRepository  *repository;
-  MrWindow      *window;
+  MrTestWindow   tw;
   MrModelRecord *llama;   /* as written */
 } Fixture;
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return mr_window_get_loaded (data);
-}
 
 static void
 fixture_open (Fixture *fixture,
@@ -48,50 +40,20 @@ fixture_open (Fixture *fixture,
 
   llama->status = MR_STATUS_DRAFT;
   g_ptr_array_add (extra, llama);
-  fixture->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
-  mr_test_write_register (fixture->path, 3, extra);
-  fixture->repository = mr_test_open_repository (fixture->path);
-  fixture->window = g_object_ref_sink (mr_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  mr_window_set_repository (fixture->window, fixture->repository);
-  g_assert_true (mr_test_spin_until (window_loaded, fixture->window, 30000));
+  mr_test_window_open (&fixture->tw, 3, extra, width, 800, NULL);
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  mr_repository_shutdown (fixture->repository);
-  g_object_unref (fixture->repository);
-  g_free (fixture->path);
-}
-
-/* Scrolls the page that holds widget so that widget is at its top. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content;
-  GtkAdjustment *adjustment;
-  double x, y;
-
-  g_assert_nonnull (scrolled);
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  /* A window just shown has no page size yet: the value would be clamped. */
-  mr_test_spin_for (600);
-  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  /* y is within the visible part: the viewport moves its child. */
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+  mr_test_window_close (&fixture->tw);
 }
 
 static GtkWidget *
 find (Fixture    *fixture,
       const char *id)
 {
-  GtkWidget *widget = mr_test_find_by_id (GTK_WIDGET (fixture->window), id);
+  GtkWidget *widget = mr_test_find_by_id (GTK_WIDGET (fixture->tw.window), id);
 
   g_assert_nonnull (widget);
   return widget;
@@ -105,37 +67,22 @@ show_page (Fixture    *fixture,
   mr_test_spin_for (100);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 has_submit_dialog (gpointer data)
 {
-  return find_toplevel (MR_TYPE_SUBMIT_DIALOG) != NULL;
+  return mr_test_find_toplevel (MR_TYPE_SUBMIT_DIALOG) != NULL;
 }
 
 static gboolean
 no_submit_dialog (gpointer data)
 {
-  return find_toplevel (MR_TYPE_SUBMIT_DIALOG) == NULL;
+  return mr_test_find_toplevel (MR_TYPE_SUBMIT_DIALOG) == NULL;
 }
 
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return mr_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -167,7 +114,7 @@ set_text (GtkWidget  *text_view,
 static MrModelDetail *
 select_llama (Fixture *fixture)
 {
-  MrRegisterPage *page = mr_window_get_register_page (fixture->window);
+  MrRegisterPage *page = mr_window_get_register_page (fixture->tw.window);
   GListModel *visible = mr_register_page_get_visible (page);
   MrModelDetail *detail;
 
@@ -207,7 +154,7 @@ list_cell_reads (GtkWidget  *root,
 static GtkWidget *
 register_list (Fixture *fixture)
 {
-  return mr_test_find_by_id (GTK_WIDGET (mr_window_get_register_page (fixture->window)),
+  return mr_test_find_by_id (GTK_WIDGET (mr_window_get_register_page (fixture->tw.window)),
                              "column_view");
 }
 
@@ -226,7 +173,7 @@ submit_with_blocking_flag (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (detail), "detail.submit", NULL);
   g_assert_true (mr_test_spin_until (has_submit_dialog, NULL, 5000));
-  dialog = MR_SUBMIT_DIALOG (find_toplevel (MR_TYPE_SUBMIT_DIALOG));
+  dialog = MR_SUBMIT_DIALOG (mr_test_find_toplevel (MR_TYPE_SUBMIT_DIALOG));
   root = GTK_WIDGET (dialog);
 
   gtk_editable_set_text (GTK_EDITABLE (mr_test_find_by_id (root, "owner_row")), "Risk Office");
@@ -239,11 +186,11 @@ submit_with_blocking_flag (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (mr_test_find_by_id (root, "justification_group")));
   g_assert_false (mr_submit_dialog_get_can_submit (dialog));
   g_assert_false (gtk_widget_get_sensitive (mr_test_find_by_id (root, "submit_button")));
-  scroll_to (mr_test_find_by_id (root, "policy_group"));
+  mr_test_scroll_to (mr_test_find_by_id (root, "policy_group"));
   mr_test_save_screenshot (root, "gui-approvals/screenshots", "submit-form-flags");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
   mr_test_spin_for (800);
-  scroll_to (mr_test_find_by_id (root, "justification_group"));
+  mr_test_scroll_to (mr_test_find_by_id (root, "justification_group"));
   mr_test_save_screenshot (root, "gui-approvals/screenshots", "submit-form-blocking-narrow");
 
   set_text (mr_test_find_by_id (root, "justification_view"),
@@ -282,7 +229,7 @@ static gboolean
 is_approved (gpointer data)
 {
   Fixture *fixture = data;
-  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->repository, fixture->llama->id);
+  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->tw.repository, fixture->llama->id);
 
   return record->status == MR_STATUS_APPROVED;
 }
@@ -291,7 +238,7 @@ static gboolean
 is_submitted (gpointer data)
 {
   Fixture *fixture = data;
-  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->repository, fixture->llama->id);
+  g_autoptr(MrModelRecord) record = mr_test_get_record (fixture->tw.repository, fixture->llama->id);
 
   return record->status == MR_STATUS_SUBMITTED;
 }
@@ -312,7 +259,7 @@ check_refused_to_submitter (MrReviewPane *pane)
 
   decide_as (pane, "alice");
   g_assert_true (mr_test_spin_until (has_message_dialog, NULL, 10000));
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = mr_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   text = g_strconcat (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), "\n",
                       adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), NULL);
   g_assert_nonnull (strstr (text, "separation of duties"));
@@ -327,7 +274,7 @@ check_history (Fixture *fixture)
   g_autofree char *text = NULL;
 
   g_object_ref_sink (group);
-  mr_history_group_set_model (MR_HISTORY_GROUP (group), fixture->repository, fixture->llama->id);
+  mr_history_group_set_model (MR_HISTORY_GROUP (group), fixture->tw.repository, fixture->llama->id);
   g_assert_true (mr_test_spin_until (history_loaded, group, 10000));
   text = mr_test_collect_text (group);
   g_assert_nonnull (strstr (text, "Submitted for approval"));
@@ -353,8 +300,8 @@ check_detail_history (Fixture *fixture)
   text = mr_test_collect_text (group);
   g_assert_nonnull (strstr (text, "Approved"));
   g_assert_nonnull (strstr (text, "Evidence is sufficient"));
-  scroll_to (group);
-  mr_test_save_screenshot (GTK_WIDGET (fixture->window), "gui-approvals/screenshots", "detail-history");
+  mr_test_scroll_to (group);
+  mr_test_save_screenshot (GTK_WIDGET (fixture->tw.window), "gui-approvals/screenshots", "detail-history");
 }
 
 static gboolean
@@ -418,19 +365,19 @@ test_workflow (void)
   g_autofree char *text = NULL;
 
   fixture_open (&fixture, 1200);
-  fixture.llama = find_llama (fixture.repository);
+  fixture.llama = find_llama (fixture.tw.repository);
   g_setenv ("MODEL_REGISTER_TEST_ACTOR", "alice", TRUE);
 
   detail = select_llama (&fixture);
   g_assert_false (list_cell_reads (register_list (&fixture), "Submitted"));
   submit_with_blocking_flag (&fixture, detail);
-  gtk_widget_activate_action (GTK_WIDGET (find_toplevel (MR_TYPE_SUBMIT_DIALOG)),
+  gtk_widget_activate_action (GTK_WIDGET (mr_test_find_toplevel (MR_TYPE_SUBMIT_DIALOG)),
                               "submit.submit", NULL);
   g_assert_true (mr_test_spin_until (no_submit_dialog, NULL, 10000));
   g_assert_true (is_submitted (&fixture));
   /* The list row follows the stored record, not what it showed at bind. */
   g_assert_true (list_cell_reads (register_list (&fixture), "Submitted"));
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "detail-submitted");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "detail-submitted");
 
   show_page (&fixture, "approvals");
   page = MR_APPROVALS_PAGE (find (&fixture, "approvals_page"));
@@ -444,9 +391,9 @@ test_workflow (void)
   pane = open_review (&fixture, page, fixture.llama->id);
   set_text (mr_test_find_by_id (GTK_WIDGET (pane), "comment_view"), "Evidence is sufficient.");
   g_assert_true (mr_test_spin_until (checks_listed, pane, 10000));
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "approvals-queue-and-review");
-  scroll_to (mr_test_find_by_id (GTK_WIDGET (pane), "decision_row"));
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "review-form-decision");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "approvals-queue-and-review");
+  mr_test_scroll_to (mr_test_find_by_id (GTK_WIDGET (pane), "decision_row"));
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "review-form-decision");
 
   check_refused_to_submitter (pane);
   g_assert_true (is_submitted (&fixture));
@@ -460,12 +407,12 @@ test_workflow (void)
   check_detail_history (&fixture);
 
   show_page (&fixture, "approvals");
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "approvals-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (fixture.tw.window), 360, 720);
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "approvals-narrow");
   /* Folded: a request opens the form in place, with a way back. */
   g_assert_true (mr_test_spin_until (queue_loaded, page, 10000));
   mr_approvals_page_select (page, 0);
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "review-narrow");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "review-narrow");
   g_assert_true (gtk_widget_get_visible (mr_test_find_by_id (GTK_WIDGET (page), "back_button")));
   mr_model_record_unref (fixture.llama);
   fixture_close (&fixture);
@@ -541,7 +488,7 @@ test_reports (void)
 
   g_assert_nonnull (dir);
   fixture_open (&fixture, 1000);
-  fixture.llama = find_llama (fixture.repository);
+  fixture.llama = find_llama (fixture.tw.repository);
   show_page (&fixture, "reports");
   page = MR_REPORTS_PAGE (find (&fixture, "reports_page"));
   g_assert_true (mr_test_spin_until (models_listed, &fixture, 10000));
@@ -564,9 +511,9 @@ test_reports (void)
   g_assert_false (mr_reports_page_set_report (page, MR_REPORT_TYPE_INVENTORY, MR_REPORT_FORMAT_PDF));
 
   mr_reports_page_set_report (page, MR_REPORT_TYPE_GOVERNANCE, MR_REPORT_FORMAT_PDF);
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "reports-page");
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 720);
-  mr_test_save_screenshot (GTK_WIDGET (fixture.window), "gui-approvals/screenshots", "reports-narrow");
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "reports-page");
+  gtk_window_set_default_size (GTK_WINDOW (fixture.tw.window), 360, 720);
+  mr_test_save_screenshot (GTK_WIDGET (fixture.tw.window), "gui-approvals/screenshots", "reports-narrow");
   mr_model_record_unref (fixture.llama);
   fixture_close (&fixture);
   g_assert_no_errno (g_remove (html_path));

@@ -28,10 +28,8 @@
 
 typedef struct {
   MrTestHubServer *server;
-  char            *path;
-  MrRepository    *repository;
+  MrTestWindow     tw;
   MrJobManager    *jobs;
-  MrWindow        *window;
   MrRegisterPage  *page;
 } Fixture;
 
@@ -43,14 +41,7 @@ fixture_set_up (Fixture       *f,
   g_setenv ("HF_ENDPOINT", mr_test_hub_server_get_base (f->server), TRUE);
   g_unsetenv ("HF_TOKEN");
   g_unsetenv ("OLLAMA_HOST");
-  f->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
   f->jobs = mr_job_manager_new (MR_JOB_MANAGER_DEFAULT_MAX_RUNNING);
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return mr_window_get_loaded (data);
 }
 
 /* Writes the register with records, then shows it in a window. */
@@ -58,15 +49,8 @@ static void
 open_window (Fixture   *f,
              GPtrArray *records)
 {
-  mr_test_write_register (f->path, 0, records);
-  f->repository = mr_test_open_repository (f->path);
-  f->window = g_object_ref_sink (mr_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  mr_window_set_job_manager (f->window, f->jobs);
-  mr_window_set_repository (f->window, f->repository);
-  g_assert_true (mr_test_spin_until (window_loaded, f->window, 10000));
-  f->page = mr_window_get_register_page (f->window);
+  mr_test_window_open (&f->tw, 0, records, 1100, 760, f->jobs);
+  f->page = mr_window_get_register_page (f->tw.window);
 }
 
 static void
@@ -74,19 +58,10 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   mr_job_manager_shutdown (f->jobs);
-  if (f->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      g_object_unref (f->window);
-    }
-  if (f->repository != NULL)
-    {
-      mr_repository_shutdown (f->repository);
-      g_object_unref (f->repository);
-    }
+  if (f->tw.window != NULL)
+    mr_test_window_close (&f->tw);
   g_object_unref (f->jobs);
   mr_test_hub_server_free (f->server);
-  g_free (f->path);
 }
 
 static MrModelRecord *
@@ -114,34 +89,6 @@ records_of (MrModelRecord *record)
 }
 
 /* --- waiting for what the user would see ----------------------------------- */
-
-typedef struct {
-  GtkWidget  *root;
-  const char *needle;
-} TextWait;
-
-static gboolean
-shows_text (gpointer data)
-{
-  TextWait *w = data;
-  g_autofree char *text = mr_test_collect_text (w->root);
-
-  return strstr (text, w->needle) != NULL;
-}
-
-static void
-assert_shows (GtkWidget  *root,
-              const char *needle)
-{
-  TextWait w = { root, needle };
-
-  if (!mr_test_spin_until (shows_text, &w, 15000))
-    {
-      g_autofree char *text = mr_test_collect_text (root);
-
-      g_error ("“%s” never showed; the window says:\n%s", needle, text);
-    }
-}
 
 static gboolean
 has_toplevel_of_type (gpointer data)
@@ -191,7 +138,7 @@ indicator_shown (gpointer data)
 static GtkMenuButton *
 get_indicator_button (Fixture *f)
 {
-  GtkWidget *indicator = mr_test_find_by_type (GTK_WIDGET (f->window), MR_TYPE_JOB_INDICATOR);
+  GtkWidget *indicator = mr_test_find_by_type (GTK_WIDGET (f->tw.window), MR_TYPE_JOB_INDICATOR);
 
   g_assert_nonnull (indicator);
   return GTK_MENU_BUTTON (mr_test_find_by_type (indicator, GTK_TYPE_MENU_BUTTON));
@@ -214,8 +161,8 @@ static void
 activate (Fixture    *f,
           const char *action)
 {
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), action));
-  g_action_group_activate_action (G_ACTION_GROUP (f->window), action, NULL);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->tw.window), action));
+  g_action_group_activate_action (G_ACTION_GROUP (f->tw.window), action, NULL);
 }
 
 static guint
@@ -226,9 +173,9 @@ count_snapshots (Fixture *f,
   g_autoptr(GPtrArray) snapshots = NULL;
   g_autoptr(GError) error = NULL;
 
-  mr_repository_list_snapshots_async (f->repository, id, NULL, mr_test_keep_result, &result);
+  mr_repository_list_snapshots_async (f->tw.repository, id, NULL, mr_test_keep_result, &result);
   mr_test_await (&result);
-  snapshots = mr_repository_list_snapshots_finish (f->repository, result, &error);
+  snapshots = mr_repository_list_snapshots_finish (f->tw.repository, result, &error);
   g_assert_no_error (error);
   return snapshots->len;
 }
@@ -265,10 +212,10 @@ test_add_from_hub (Fixture       *f,
   mr_hub_add_dialog_fetch (MR_HUB_ADD_DIALOG (dialog), GPT2);
   editor = await_toplevel (MR_TYPE_MODEL_EDITOR);
   g_assert_true (mr_model_editor_get_can_save (MR_MODEL_EDITOR (editor)));
-  assert_shows (editor, "Add Model");
+  mr_test_assert_shows (editor, "Add Model");
   gtk_widget_activate_action (editor, "editor.save", NULL);
 
-  assert_shows (GTK_WIDGET (f->window), "Added “gpt2”");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Added “gpt2”");
   g_assert_cmpuint (mr_register_page_get_n_total (f->page), ==, 1);
   model = mr_register_page_get_selected (f->page);
   g_assert_nonnull (model);
@@ -348,7 +295,7 @@ test_refresh_selected (Fixture       *f,
    * job is queued at once, so the indicator shows before any answer. */
   activate (f, "refresh-selected");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
-  assert_shows (GTK_WIDGET (f->window), "Refreshed 1 model");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Refreshed 1 model");
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
   assert_snapshots_listed (f, 1);
@@ -357,7 +304,7 @@ test_refresh_selected (Fixture       *f,
   /* Relicensed at the source: the approval no longer covers it. */
   serve_relicensed (f);
   activate (f, "refresh-selected");
-  assert_shows (GTK_WIDGET (f->window), "“GPT-2” needs review again");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "“GPT-2” needs review again");
   g_assert_cmpint (mr_ai_model_get_record (model)->status, ==, MR_STATUS_REREVIEW_REQUIRED);
   assert_snapshots_listed (f, 2);
 
@@ -365,7 +312,7 @@ test_refresh_selected (Fixture       *f,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (mr_test_find_by_type (snapshots,
                                                                          ADW_TYPE_EXPANDER_ROW)),
                                  TRUE);
-  assert_shows (snapshots, "apache-2.0");
+  mr_test_assert_shows (snapshots, "apache-2.0");
   mr_test_save_screenshot (snapshots, "gui-jobs", "gui-jobs-snapshot-diff");
 }
 
@@ -401,16 +348,16 @@ test_refresh_failure (Fixture       *f,
 
   open_window (f, records);
   model = select_only (f, "Missing");
-  before = mr_test_get_record (f->repository, mr_ai_model_get_id (model));
+  before = mr_test_get_record (f->tw.repository, mr_ai_model_get_id (model));
 
   activate (f, "refresh-selected");
   /* The toast names the model (its id and repository). */
-  assert_shows (GTK_WIDGET (f->window), "Could not refresh");
-  assert_shows (GTK_WIDGET (f->window), MISSING);
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Could not refresh");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), MISSING);
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
 
   /* The toast's Details list each failure in the error presenter's words. */
-  details = find_button_labelled (GTK_WIDGET (f->window), "_Details");
+  details = find_button_labelled (GTK_WIDGET (f->tw.window), "_Details");
   g_assert_nonnull (details);
   g_signal_emit_by_name (details, "clicked");
   dialog = await_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -419,7 +366,7 @@ test_refresh_failure (Fixture       *f,
   g_assert_nonnull (strstr (body, "Check the repository id"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  after = mr_test_get_record (f->repository, before->id);
+  after = mr_test_get_record (f->tw.repository, before->id);
   g_assert_true (mr_model_record_same_content (before, after));
   g_assert_cmpint (after->revision, ==, before->revision);
   g_assert_cmpuint (count_snapshots (f, before->id), ==, 0);
@@ -448,28 +395,28 @@ test_cancel_from_popover (Fixture       *f,
 
   open_window (f, records);
   model = select_only (f, "GPT-2");
-  before = mr_test_get_record (f->repository, mr_ai_model_get_id (model));
+  before = mr_test_get_record (f->tw.repository, mr_ai_model_get_id (model));
   button = get_indicator_button (f);
 
   mr_test_hub_server_add_fault (f->server, GPT2_INFO, MR_TEST_FAULT_DELAY, 0, NULL);
   activate (f, "refresh-selected");
   g_assert_true (mr_test_spin_until (indicator_shown, button, 5000));
-  mr_test_save_screenshot (mr_test_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR),
+  mr_test_save_screenshot (mr_test_find_by_type (GTK_WIDGET (f->tw.window), ADW_TYPE_HEADER_BAR),
                            "gui-jobs", "gui-jobs-header-busy");
   gtk_menu_button_popup (button);
   popover = gtk_menu_button_get_popover (button);
   g_assert_true (mr_test_spin_until (indicator_shown, popover, 5000));
-  assert_shows (GTK_WIDGET (popover), "Refreshing “GPT-2”");
+  mr_test_assert_shows (GTK_WIDGET (popover), "Refreshing “GPT-2”");
   mr_test_save_screenshot (GTK_WIDGET (popover), "gui-jobs", "gui-jobs-popover");
 
   cancel = find_cancel_button (GTK_WIDGET (popover));
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  assert_shows (GTK_WIDGET (f->window), "Refresh cancelled");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Refresh cancelled");
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
 
-  after = mr_test_get_record (f->repository, before->id);
+  after = mr_test_get_record (f->tw.repository, before->id);
   g_assert_cmpint (after->revision, ==, before->revision);
   g_assert_cmpuint (count_snapshots (f, before->id), ==, 0);
 }
@@ -504,9 +451,9 @@ test_shutdown_mid_refresh (Fixture       *f,
   mr_job_manager_shutdown (f->jobs);
   g_assert_false (mr_job_manager_get_busy (f->jobs));
 
-  mr_repository_list_async (f->repository, MR_LOAD_FULL, NULL, mr_test_keep_result, &result);
+  mr_repository_list_async (f->tw.repository, MR_LOAD_FULL, NULL, mr_test_keep_result, &result);
   mr_test_await (&result);
-  stored = mr_repository_list_finish (f->repository, result, &error);
+  stored = mr_repository_list_finish (f->tw.repository, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stored->len, ==, 6);
   for (guint i = 0; i < stored->len; i++)
@@ -554,7 +501,7 @@ test_add_from_ollama (Fixture       *f,
   open_window (f, NULL);
   activate (f, "add-from-ollama");
   dialog = await_toplevel (MR_TYPE_OLLAMA_ADD_DIALOG);
-  assert_shows (dialog, OLLAMA_TAG);
+  mr_test_assert_shows (dialog, OLLAMA_TAG);
   row = find_row_titled (dialog, OLLAMA_TAG);
   g_assert_nonnull (row);
   gtk_widget_activate (row);
@@ -562,7 +509,7 @@ test_add_from_ollama (Fixture       *f,
   editor = await_toplevel (MR_TYPE_MODEL_EDITOR);
   g_assert_true (mr_model_editor_get_can_save (MR_MODEL_EDITOR (editor)));
   gtk_widget_activate_action (editor, "editor.save", NULL);
-  assert_shows (GTK_WIDGET (f->window), "Added");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Added");
   model = mr_register_page_get_selected (f->page);
   g_assert_nonnull (model);
   g_assert_cmpint (mr_ai_model_get_record (model)->source_kind, ==, MR_SOURCE_KIND_OLLAMA);
@@ -597,8 +544,8 @@ test_ollama_not_running (Fixture       *f,
   open_window (f, NULL);
   activate (f, "add-from-ollama");
   dialog = await_toplevel (MR_TYPE_OLLAMA_ADD_DIALOG);
-  assert_shows (dialog, "Ollama is not running at http://");
-  assert_shows (dialog, host);
+  mr_test_assert_shows (dialog, "Ollama is not running at http://");
+  mr_test_assert_shows (dialog, host);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -618,10 +565,10 @@ test_scheduled_refresh (Fixture       *f,
   model = select_only (f, "GPT-2");
   g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), ==, 0);
 
-  mr_job_actions_refresh_all (mr_window_get_job_actions (f->window), MR_PRIORITY_BACKGROUND);
+  mr_job_actions_refresh_all (mr_window_get_job_actions (f->tw.window), MR_PRIORITY_BACKGROUND);
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 15000));
   g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), >=, before);
-  stored = mr_test_get_record (f->repository, mr_ai_model_get_id (model));
+  stored = mr_test_get_record (f->tw.repository, mr_ai_model_get_id (model));
   g_assert_cmpstr (stored->source_revision, ==, GPT2_SHA);
   assert_snapshots_listed (f, 1);
 }
@@ -655,7 +602,7 @@ test_import_hub_author (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
 
   /* gpt2 is registered already: only the other two are added. */
-  assert_shows (GTK_WIDGET (f->window), "Imported 2 models of “openai-community”");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Imported 2 models of “openai-community”");
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
   g_assert_true (mr_test_spin_until (has_three_models, f->page, 5000));
   mr_register_page_search (f->page, "gpt2-large");

@@ -106,6 +106,17 @@ mr_test_make_record (guint i)
   return r;
 }
 
+char *
+mr_test_make_hostile_name (void)
+{
+  GString *name = g_string_new ("Zeta & <b>Co</b> “R&D” 🚀 ");
+
+  while (g_utf8_strlen (name->str, -1) < 300)
+    g_string_append (name, "very-long-model-name ");
+  g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 300) - name->str);
+  return g_string_free (name, FALSE);
+}
+
 void
 mr_test_write_register (const char *path,
                         guint       n,
@@ -284,4 +295,101 @@ mr_test_save_screenshot (GtkWidget  *widget,
     }
   g_assert_no_error (error);
   g_test_message ("wrote %s", path);
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *needle;
+} TextWait;
+
+static gboolean
+shows_text (gpointer data)
+{
+  TextWait *w = data;
+  g_autofree char *text = mr_test_collect_text (w->root);
+
+  return strstr (text, w->needle) != NULL;
+}
+
+void
+mr_test_assert_shows (GtkWidget  *root,
+                      const char *needle)
+{
+  TextWait w = { root, needle };
+
+  if (!mr_test_spin_until (shows_text, &w, 15000))
+    {
+      g_autofree char *text = mr_test_collect_text (root);
+
+      g_error ("“%s” never showed; the window says:\n%s", needle, text);
+    }
+}
+
+static gboolean
+window_loaded (gpointer data)
+{
+  return mr_window_get_loaded (data);
+}
+
+void
+mr_test_window_open (MrTestWindow *tw,
+                     guint         n_models,
+                     GPtrArray    *extra,
+                     int           width,
+                     int           height,
+                     MrJobManager *jobs)
+{
+  tw->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
+  mr_test_write_register (tw->path, n_models, extra);
+  tw->repository = mr_test_open_repository (tw->path);
+  tw->window = g_object_ref_sink (mr_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (tw->window), width, height);
+  gtk_window_present (GTK_WINDOW (tw->window));
+  if (jobs != NULL)
+    mr_window_set_job_manager (tw->window, jobs);
+  mr_window_set_repository (tw->window, tw->repository);
+  g_assert_true (mr_test_spin_until (window_loaded, tw->window, 30000));
+}
+
+void
+mr_test_window_close (MrTestWindow *tw)
+{
+  gtk_window_destroy (GTK_WINDOW (tw->window));
+  g_clear_object (&tw->window);
+  mr_repository_shutdown (tw->repository);
+  g_clear_object (&tw->repository);
+  g_clear_pointer (&tw->path, g_free);
+}
+
+GtkWindow *
+mr_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+void
+mr_test_scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  g_assert_nonnull (scrolled);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  /* A window just shown has no page size yet: the value would be clamped. */
+  mr_test_spin_for (600);
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* y is within the visible part: the viewport moves its child. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
 }

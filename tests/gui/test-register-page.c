@@ -14,31 +14,18 @@
 #define HOSTILE_NAME "Zeta & <b>Test</b> 🚀"
 
 typedef struct {
-  char           *path;
-  MrRepository   *repository;
-  MrWindow       *window;
+  MrTestWindow    tw;
   MrRegisterPage *page;
   GtkLabel       *count_label;
 } Fixture;
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return mr_window_get_loaded (data);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
-  mr_test_write_register (f->path, 3, NULL);
-  f->repository = mr_test_open_repository (f->path);
-  f->window = g_object_ref_sink (mr_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (f->window));
-  mr_window_set_repository (f->window, f->repository);
-  g_assert_true (mr_test_spin_until (window_loaded, f->window, 10000));
-  f->page = mr_window_get_register_page (f->window);
+  /* The window's own default size. */
+  mr_test_window_open (&f->tw, 3, NULL, -1, -1, NULL);
+  f->page = mr_window_get_register_page (f->tw.window);
   f->count_label = GTK_LABEL (mr_test_find_by_id (GTK_WIDGET (f->page), "count_label"));
   g_assert_nonnull (f->count_label);
 }
@@ -47,11 +34,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_object_unref (f->window);
-  mr_repository_shutdown (f->repository);
-  g_object_unref (f->repository);
-  g_free (f->path);
+  mr_test_window_close (&f->tw);
 }
 
 typedef struct {
@@ -135,7 +118,7 @@ add_hostile_model (Fixture *f)
   MrModelEditor *editor;
   GtkWidget *kind_row;
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-model", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->tw.window), "win.add-model", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_false (mr_model_editor_get_can_save (editor));
@@ -189,7 +172,7 @@ test_add_search_sort (Fixture       *f,
   assert_count (f, "3 of 3 models");
   add_hostile_model (f);
   assert_count (f, "4 of 4 models");
-  g_assert_cmpint (stored_id_of (f->path, HOSTILE_NAME), >, 0);
+  g_assert_cmpint (stored_id_of (f->tw.path, HOSTILE_NAME), >, 0);
 
   /* Search is case-folded on both sides and matches the provider too. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ZETA");
@@ -248,7 +231,7 @@ test_edit (Fixture       *f,
 
   /* Same entry, same place in the list, new name; and stored. */
   g_assert_cmpstr (visible_name (f, 0), ==, "Renamed <model>");
-  g_assert_cmpint (stored_id_of (f->path, "Renamed <model>"), ==, id);
+  g_assert_cmpint (stored_id_of (f->tw.path, "Renamed <model>"), ==, id);
   assert_count (f, "3 of 3 models");
 }
 
@@ -287,17 +270,17 @@ test_delete_and_undo (Fixture       *f,
   mr_register_page_select (f->page, 1);
   victim = visible_item (f, 1);
   id = mr_ai_model_get_id (victim);
-  g_assert_cmpint (stored_id_of (f->path, mr_ai_model_get_record (victim)->name), ==, id);
+  g_assert_cmpint (stored_id_of (f->tw.path, mr_ai_model_get_record (victim)->name), ==, id);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "register.delete", NULL);
   assert_count (f, "2 of 2 models");
-  g_assert_cmpint (stored_id_of (f->path, mr_ai_model_get_record (victim)->name), ==, 0);
+  g_assert_cmpint (stored_id_of (f->tw.path, mr_ai_model_get_record (victim)->name), ==, 0);
 
-  g_assert_true (mr_test_spin_until (has_undo_button, f->window, 5000));
-  undo = find_undo_button (GTK_WIDGET (f->window));
+  g_assert_true (mr_test_spin_until (has_undo_button, f->tw.window, 5000));
+  undo = find_undo_button (GTK_WIDGET (f->tw.window));
   gtk_widget_activate (undo);
   assert_count (f, "3 of 3 models");
-  g_assert_cmpint (stored_id_of (f->path, mr_ai_model_get_record (victim)->name), ==, id);
+  g_assert_cmpint (stored_id_of (f->tw.path, mr_ai_model_get_record (victim)->name), ==, id);
 }
 
 int

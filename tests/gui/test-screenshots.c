@@ -22,73 +22,24 @@
 #include "mr-use-picker.h"
 #include "mr-window.h"
 
-typedef struct {
-  char         *path;
-  MrRepository *repository;
-  MrWindow     *window;
-} Shot;
-
-static char *
-hostile_name (void)
-{
-  GString *name = g_string_new ("Zeta & <b>Co</b> “R&D” 🚀 ");
-
-  while (g_utf8_strlen (name->str, -1) < 300)
-    g_string_append (name, "very-long-model-name ");
-  g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 300) - name->str);
-  return g_string_free (name, FALSE);
-}
-
-static gboolean
-window_loaded (gpointer data)
-{
-  return mr_window_get_loaded (data);
-}
-
-static void
-shot_open (Shot       *shot,
-           guint       n_models,
-           GPtrArray  *extra,
-           int         width)
-{
-  shot->path = g_build_filename (g_get_user_data_dir (), "register.db", NULL);
-  mr_test_write_register (shot->path, n_models, extra);
-  shot->repository = mr_test_open_repository (shot->path);
-  shot->window = g_object_ref_sink (mr_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (shot->window), width, 720);
-  gtk_window_present (GTK_WINDOW (shot->window));
-  mr_window_set_repository (shot->window, shot->repository);
-  g_assert_true (mr_test_spin_until (window_loaded, shot->window, 30000));
-}
-
-static void
-shot_close (Shot *shot)
-{
-  gtk_window_destroy (GTK_WINDOW (shot->window));
-  g_object_unref (shot->window);
-  mr_repository_shutdown (shot->repository);
-  g_object_unref (shot->repository);
-  g_free (shot->path);
-}
-
 static void
 test_empty (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
 
-  shot_open (&shot, 0, NULL, 1100);
+  mr_test_window_open (&shot, 0, NULL, 1100, 720, NULL);
   g_assert_cmpuint (mr_register_page_get_n_total (mr_window_get_register_page (shot.window)), ==, 0);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "empty");
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static void
 test_large (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrRegisterPage *page;
 
-  shot_open (&shot, 100000, NULL, 1280);
+  mr_test_window_open (&shot, 100000, NULL, 1280, 720, NULL);
   page = mr_window_get_register_page (shot.window);
   g_assert_cmpuint (mr_register_page_get_n_total (page), ==, 100000);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "list-100000");
@@ -97,7 +48,7 @@ test_large (void)
   g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (page)), ==, 12500);
   mr_register_page_select (page, 0);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "search-and-detail");
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static GPtrArray *
@@ -107,7 +58,7 @@ hostile_records (void)
   MrModelRecord *record = mr_test_make_record (3);
 
   g_free (record->name);
-  record->name = hostile_name ();
+  record->name = mr_test_make_hostile_name ();
   g_free (record->provider);
   record->provider = g_strdup ("<i>Acme</i> & Sons");
   g_free (record->description);
@@ -120,26 +71,26 @@ static void
 test_hostile_name (void)
 {
   g_autoptr(GPtrArray) extra = hostile_records ();
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrRegisterPage *page;
 
-  shot_open (&shot, 5, extra, 1280);
+  mr_test_window_open (&shot, 5, extra, 1280, 720, NULL);
   page = mr_window_get_register_page (shot.window);
   mr_register_page_search (page, "zeta & <b>");
   g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (page)), ==, 1);
   mr_register_page_select (page, 0);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "hostile-name");
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static void
 test_narrow (void)
 {
   g_autoptr(GPtrArray) extra = hostile_records ();
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrRegisterPage *page;
 
-  shot_open (&shot, 20, extra, 360);
+  mr_test_window_open (&shot, 20, extra, 360, 720, NULL);
   page = mr_window_get_register_page (shot.window);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "narrow-list");
   mr_register_page_select (page, 2);
@@ -149,38 +100,23 @@ test_narrow (void)
   mr_register_page_go_back (page);
   mr_test_spin_for (300);
   g_assert_false (mr_register_page_get_can_go_back (page));
-  shot_close (&shot);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  mr_test_window_close (&shot);
 }
 
 static MrModelEditor *
 find_editor (void)
 {
-  return MR_MODEL_EDITOR (find_toplevel (MR_TYPE_MODEL_EDITOR));
+  return MR_MODEL_EDITOR (mr_test_find_toplevel (MR_TYPE_MODEL_EDITOR));
 }
 
 static void
 test_form_error (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrModelEditor *editor;
   GtkWidget *root;
 
-  shot_open (&shot, 3, NULL, 1100);
+  mr_test_window_open (&shot, 3, NULL, 1100, 720, NULL);
   gtk_widget_activate_action (GTK_WIDGET (shot.window), "win.add-model", NULL);
   editor = find_editor ();
   g_assert_nonnull (editor);
@@ -193,21 +129,7 @@ test_form_error (void)
   g_assert_false (mr_model_editor_get_can_save (editor));
   mr_test_save_screenshot (root, "gui/screenshots", "form-validation-error");
   gtk_window_destroy (GTK_WINDOW (editor));
-  shot_close (&shot);
-}
-
-/* Scrolls widget's scrolled window so that widget is at the top. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *child;
-  double x, y;
-
-  g_assert_nonnull (scrolled);
-  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (gtk_widget_translate_coordinates (widget, child, 0, 0, &x, &y));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), y);
+  mr_test_window_close (&shot);
 }
 
 /* The first label under root whose text is text. */
@@ -237,15 +159,15 @@ detail_loaded (gpointer data)
 
 /* The window with the Llama entry selected and its evidence loaded. */
 static void
-shot_open_llama (Shot *shot,
-                 int   width)
+shot_open_llama (MrTestWindow *shot,
+                 int           width)
 {
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func ((GDestroyNotify) mr_model_record_unref);
   MrRegisterPage *page;
   MrModelDetail *detail;
 
   g_ptr_array_add (extra, mr_test_make_llama_record ());
-  shot_open (shot, 4, extra, width);
+  mr_test_window_open (shot, 4, extra, width, 720, NULL);
   page = mr_window_get_register_page (shot->window);
   mr_register_page_search (page, "Llama-3.1");
   g_assert_cmpuint (g_list_model_get_n_items (mr_register_page_get_visible (page)), ==, 1);
@@ -257,7 +179,7 @@ shot_open_llama (Shot *shot,
 static void
 test_policy (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   GtkWidget *evidence;
   g_autofree char *text = NULL;
 
@@ -268,47 +190,47 @@ test_policy (void)
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "detail-with-flags");
 
   evidence = mr_test_find_by_type (GTK_WIDGET (shot.window), MR_TYPE_EVIDENCE_GROUP);
-  scroll_to (evidence);
+  mr_test_scroll_to (evidence);
   mr_test_save_screenshot (GTK_WIDGET (shot.window), "gui/screenshots", "evidence-table");
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static void
 test_framework_page (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   GtkWindow *window;
 
-  shot_open (&shot, 3, NULL, 1100);
+  mr_test_window_open (&shot, 3, NULL, 1100, 720, NULL);
   gtk_widget_activate_action (GTK_WIDGET (shot.window), "win.framework", NULL);
-  window = find_toplevel (MR_TYPE_FRAMEWORK_WINDOW);
+  window = mr_test_find_toplevel (MR_TYPE_FRAMEWORK_WINDOW);
   g_assert_nonnull (window);
   mr_test_save_screenshot (GTK_WIDGET (window), "gui/screenshots", "framework-page");
   gtk_window_destroy (window);
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrPreferencesWindow *window;
 
-  shot_open (&shot, 3, NULL, 1100);
+  mr_test_window_open (&shot, 3, NULL, 1100, 720, NULL);
   g_settings_set_string (settings, "display-name", "Ada Reviewer");
   g_settings_set_string (settings, "organisation-name", "Example Bank plc");
   window = mr_preferences_window_new (GTK_WINDOW (shot.window), settings);
   gtk_window_present (GTK_WINDOW (window));
   mr_test_save_screenshot (GTK_WIDGET (window), "gui/screenshots", "preferences");
   gtk_window_destroy (GTK_WINDOW (window));
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 static void
 test_editor_uses (void)
 {
-  Shot shot = { 0 };
+  MrTestWindow shot = { 0 };
   MrModelEditor *editor;
   GtkWidget *picker;
 
@@ -327,11 +249,11 @@ test_editor_uses (void)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   mr_test_spin_for (200);
   /* Credit scoring, ticked, a few rows below the top. */
-  scroll_to (gtk_widget_get_ancestor (find_label (picker, "Assigning education level"),
+  mr_test_scroll_to (gtk_widget_get_ancestor (find_label (picker, "Assigning education level"),
                                       ADW_TYPE_ACTION_ROW));
   mr_test_save_screenshot (GTK_WIDGET (editor), "gui/screenshots", "editor-uses");
   gtk_window_destroy (GTK_WINDOW (editor));
-  shot_close (&shot);
+  mr_test_window_close (&shot);
 }
 
 int

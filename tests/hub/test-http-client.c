@@ -261,11 +261,15 @@ test_connection_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(MrHttpResponse) response = NULL;
 
-  /* Port 1 on loopback: nobody listens there. */
-  mr_http_client_set_retries (f->client, 2, 10);
+  gint64 start = g_get_monotonic_time ();
+
+  /* Port 1 on loopback: nobody listens there, and a retry would find the
+   * same; three retries would back off for at least 1.75 s. */
+  mr_http_client_set_retries (f->client, 4, 10);
   response = get (f, "http://127.0.0.1:1" PATH, NULL, &error);
   g_assert_null (response);
   assert_network_error (error, MR_NETWORK_ERROR_CONNECTION);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1500 * 1000);
 }
 
 static void

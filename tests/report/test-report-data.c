@@ -304,7 +304,7 @@ test_inventory (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *entries;
-  JsonObject *blocked, *evaluation;
+  JsonObject *blocked, *evaluation, *flag;
 
   g_assert_true (g_str_has_prefix (lines[0], "id,name,provider,version,status,"));
   /* Header, five models, and the empty string after the last CRLF. */
@@ -323,6 +323,10 @@ test_inventory (Fixture       *fixture,
   evaluation = json_object_get_object_member (blocked, "evaluation");
   g_assert_cmpstr (json_object_get_string_member (evaluation, "worst_severity"), ==, "blocking");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (evaluation, "flags")), >, 0);
+  /* The use by its catalogue id, the same in every language; the label beside it. */
+  flag = json_array_get_object_element (json_object_get_array_member (evaluation, "flags"), 0);
+  g_assert_cmpstr (json_object_get_string_member (flag, "use"), ==, "credit-scoring");
+  g_assert_cmpstr (json_object_get_string_member (flag, "use_label"), ==, "Credit scoring");
 }
 
 int
