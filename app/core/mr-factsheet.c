@@ -187,8 +187,6 @@ build_fields (const MrModelRecord *r)
   GArray *fields = g_array_new (FALSE, FALSE, sizeof (MrFactsheetField));
 
   g_array_set_clear_func (fields, clear_field);
-  /* The references stay untranslated here: JSON keeps them as the Act
-   * writes them; HTML and PDF show mr_factsheet_field_get_display_reference(). */
   add_field (fields, "provider", _("Provider"),
              NC_("legal reference", "Annex XI §1"),
              g_strdup (r->provider));
@@ -274,6 +272,7 @@ mr_factsheet_field_get_display_value (const MrFactsheetField *field)
   return field->value != NULL ? field->value : _("Not known");
 }
 
+/* Fields keep their references as the Act writes them, for JSON. */
 const char *
 mr_factsheet_field_get_display_reference (const MrFactsheetField *field)
 {

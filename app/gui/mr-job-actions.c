@@ -233,7 +233,7 @@ show_failures (MrJobActions     *self,
                                summary->n_failed);
     }
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_button_label (toast, _("Deta_ils"));
   adw_toast_set_timeout (toast, 0);
   g_object_set_data_full (G_OBJECT (toast), "mr-details", format_failures (summary), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_details_response), self, 0);

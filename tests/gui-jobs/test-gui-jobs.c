@@ -357,7 +357,7 @@ test_refresh_failure (Fixture       *f,
   g_assert_true (mr_test_spin_until (manager_idle, f->jobs, 5000));
 
   /* The toast's Details list each failure in the error presenter's words. */
-  details = find_button_labelled (GTK_WIDGET (f->tw.window), "_Details");
+  details = find_button_labelled (GTK_WIDGET (f->tw.window), "Deta_ils");
   g_assert_nonnull (details);
   g_signal_emit_by_name (details, "clicked");
   dialog = await_toplevel (ADW_TYPE_MESSAGE_DIALOG);

@@ -4,9 +4,25 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "mr-debug-hooks.h"
 #include "mr-gui-test-util.h"
 #include "mr-sqlite-store.h"
+
+void
+mr_test_bind_locale_dir (void)
+{
+  const char *dir = g_getenv ("MODEL_REGISTER_LOCALEDIR");
+
+  if (dir == NULL)
+    return;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 gboolean
 mr_test_gui_init (void)
@@ -323,6 +339,61 @@ mr_test_assert_shows (GtkWidget  *root,
 
       g_error ("“%s” never showed; the window says:\n%s", needle, text);
     }
+}
+
+/* What Alt+letter activates for a label without a mnemonic widget: the
+ * button it is the label of. */
+static GtkWidget *
+button_of (GtkWidget *label)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (label); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || ADW_IS_SPLIT_BUTTON (w))
+      return w;
+  return gtk_widget_get_parent (label);
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *targets)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+      GtkWidget *other;
+
+      if (target == NULL)
+        target = button_of (widget);
+      other = g_hash_table_lookup (targets, GUINT_TO_POINTER (key));
+      /* An entry row shows its title twice, as title and as placeholder:
+       * both name the row. */
+      if (other != NULL && other != target)
+        {
+          g_test_message ("MNEMONIC CLASH: Alt+%s is both “%s” (%s) and “%s” (%s)",
+                          gdk_keyval_name (key), gtk_label_get_label (GTK_LABEL (widget)),
+                          G_OBJECT_TYPE_NAME (target),
+                          (const char *) g_object_get_data (G_OBJECT (other), "mr-test-mnemonic-label"),
+                          G_OBJECT_TYPE_NAME (other));
+          g_test_fail ();
+        }
+      g_object_set_data_full (G_OBJECT (target), "mr-test-mnemonic-label",
+                              g_strdup (gtk_label_get_label (GTK_LABEL (widget))), g_free);
+      g_hash_table_insert (targets, GUINT_TO_POINTER (key), target);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, targets);
+}
+
+void
+mr_test_assert_mnemonics_unique (GtkWidget *root)
+{
+  g_autoptr(GHashTable) targets = g_hash_table_new (NULL, NULL);
+
+  collect_mnemonics (root, targets);
 }
 
 static gboolean

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* What app/main.c does for translations, with the catalogues of
+ * MODEL_REGISTER_LOCALEDIR (the build directory's po/); nothing when that
+ * is unset.  Call before mr_test_gui_init(). */
+void           mr_test_bind_locale_dir   (void);
 /* gtk_init_check() + adw_init(); FALSE without a display (tests register
  * nothing then, and TAP reports a skip). */
 gboolean       mr_test_gui_init          (void);
@@ -50,6 +54,10 @@ char          *mr_test_collect_text      (GtkWidget   *root);
  * fails the test with everything root shows when none does. */
 void           mr_test_assert_shows      (GtkWidget   *root,
                                           const char  *needle);
+
+/* Fails the test when two mapped labels under root give the same mnemonic
+ * (Alt+letter) to different widgets: one of them could not be reached. */
+void           mr_test_assert_mnemonics_unique (GtkWidget *root);
 
 /* Saves widget as <tests build dir>/subdir/name.png once layout, transitions
  * and icon loading have settled; on a loaded machine the first frame of a big
