@@ -17,17 +17,52 @@ G_DEFINE_BOXED_TYPE (MrModelRecord, mr_model_record,
 
 static const char * const empty_strv[] = { NULL };
 
-MrModelRecord *
-mr_model_record_new (void)
+/* Every component unknown, as mr_model_record_new() leaves them.  const,
+ * so that writing to a summary's components faults at once. */
+static const MrComponent unknown_components[MR_N_COMPONENTS] = {
+#define UNKNOWN(k) [k] = { .kind = k }
+  UNKNOWN (0), UNKNOWN (1), UNKNOWN (2), UNKNOWN (3), UNKNOWN (4), UNKNOWN (5),
+  UNKNOWN (6), UNKNOWN (7), UNKNOWN (8), UNKNOWN (9), UNKNOWN (10), UNKNOWN (11),
+  UNKNOWN (12), UNKNOWN (13), UNKNOWN (14), UNKNOWN (15), UNKNOWN (16),
+#undef UNKNOWN
+};
+
+G_STATIC_ASSERT (MR_N_COMPONENTS == 17);
+
+static MrComponent *
+new_components (void)
+{
+  return g_memdup2 (unknown_components, sizeof unknown_components);
+}
+
+static gboolean
+owns_components (const MrModelRecord *self)
+{
+  return self->components != unknown_components;
+}
+
+static MrModelRecord *
+new_record (MrComponent *components)
 {
   MrModelRecord *self = g_new0 (MrModelRecord, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->tags = g_strdupv ((char **) empty_strv);
   self->intended_uses = g_strdupv ((char **) empty_strv);
-  for (guint i = 0; i < MR_N_COMPONENTS; i++)
-    self->components[i].kind = i;
+  self->components = components;
   return self;
+}
+
+MrModelRecord *
+mr_model_record_new (void)
+{
+  return new_record (new_components ());
+}
+
+MrModelRecord *
+mr_model_record_new_summary (void)
+{
+  return new_record ((MrComponent *) unknown_components);
 }
 
 MrModelRecord *
@@ -52,6 +87,7 @@ mr_model_record_copy (const MrModelRecord *self)
   copy->tags = g_strdupv (self->tags);
   copy->intended_uses = g_strdupv (self->intended_uses);
   copy->notes = g_strdup (self->notes);
+  copy->components = g_new0 (MrComponent, MR_N_COMPONENTS);
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
     mr_component_copy_into (&copy->components[i], &self->components[i]);
   return copy;
@@ -82,8 +118,12 @@ mr_model_record_free (MrModelRecord *self)
   g_strfreev (self->tags);
   g_strfreev (self->intended_uses);
   g_free (self->notes);
-  for (guint i = 0; i < MR_N_COMPONENTS; i++)
-    mr_component_clear (&self->components[i]);
+  if (owns_components (self))
+    {
+      for (guint i = 0; i < MR_N_COMPONENTS; i++)
+        mr_component_clear (&self->components[i]);
+      g_free (self->components);
+    }
   g_free (self);
 }
 
@@ -102,6 +142,15 @@ mr_model_record_fold_search_text (const char *text)
   return normalized != NULL ? g_utf8_casefold (normalized, -1) : NULL;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 append_folded (GString    *out,
                const char *text)
@@ -110,6 +159,17 @@ append_folded (GString    *out,
 
   if (text == NULL || *text == '\0')
     return;
+  /* ASCII normalises to itself and case-folds to its lower case: most
+   * texts are, and a register of 100,000 entries is spared two Unicode
+   * conversions per text. */
+  if (is_ascii (text))
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      for (const char *p = text; *p != '\0'; p++)
+        g_string_append_c (out, g_ascii_tolower (*p));
+      return;
+    }
   folded = mr_model_record_fold_search_text (text);
   if (folded == NULL)
     return;

@@ -15,7 +15,12 @@ struct _MrAiModel
   GObject        parent_instance;
 
   MrModelRecord *record;
+  MrAiModelKey   key;        /* key.search_text is NULL until first asked for */
+  int            risk_tier;  /* RISK_TIER_UNKNOWN until first asked for */
 };
+
+/* mr_display_risk_tier() is -1 for "none". */
+#define RISK_TIER_UNKNOWN (-2)
 
 G_DEFINE_FINAL_TYPE (MrAiModel, mr_ai_model, G_TYPE_OBJECT)
 
@@ -185,6 +190,7 @@ mr_ai_model_class_init (MrAiModelClass *klass)
 static void
 mr_ai_model_init (MrAiModel *self)
 {
+  self->risk_tier = RISK_TIER_UNKNOWN;
 }
 
 MrAiModel *
@@ -213,6 +219,33 @@ mr_ai_model_get_id (MrAiModel *self)
   g_return_val_if_fail (MR_IS_AI_MODEL (self), 0);
 
   return self->record->id;
+}
+
+const MrAiModelKey *
+mr_ai_model_get_key (MrAiModel *self)
+{
+  const MrModelRecord *r;
+
+  g_return_val_if_fail (MR_IS_AI_MODEL (self), NULL);
+
+  if (G_LIKELY (self->key.search_text != NULL))
+    return &self->key;
+  r = self->record;
+  self->key.search_text = mr_model_record_get_search_text (r);
+  self->key.status = r->status;
+  self->key.openness = r->openness;
+  self->key.n_flags = r->n_flags;
+  return &self->key;
+}
+
+int
+mr_ai_model_get_risk_tier (MrAiModel *self)
+{
+  g_return_val_if_fail (MR_IS_AI_MODEL (self), -1);
+
+  if (self->risk_tier == RISK_TIER_UNKNOWN)
+    self->risk_tier = mr_display_risk_tier (self->record);
+  return self->risk_tier;
 }
 
 static void
@@ -245,6 +278,9 @@ mr_ai_model_set_record (MrAiModel     *self,
 
   old = g_steal_pointer (&self->record);
   self->record = mr_model_record_ref (record);
+  /* The search text belongs to the old record: let go of it with it. */
+  self->key.search_text = NULL;
+  self->risk_tier = RISK_TIER_UNKNOWN;
 
   g_object_freeze_notify (G_OBJECT (self));
   notify_if (self, TRUE, PROP_RECORD, PROP_0);

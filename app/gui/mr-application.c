@@ -24,6 +24,7 @@ struct _MrApplication
 
   char           *database;     /* --database, or NULL for the default */
   MrRepository   *repository;
+  MrWindow       *window;       /* weak: the main window, once activated */
   GCancellable   *cancellable;
   MrJobManager   *jobs;
   GSettings      *settings;
@@ -130,41 +131,43 @@ on_repository_opened (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(MrWindow) window = user_data;
-  MrApplication *self = MR_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(MrApplication) self = user_data;
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  self->repository = mr_repository_open_finish (result, &error);
+  self->repository = mr_repository_open_listed_finish (result, &records, &error);
+  /* Closed before the register was read. */
+  if (self->window == NULL)
+    return;
   if (self->repository == NULL)
     {
       path = mr_sqlite_store_resolve_path (self->database);
-      mr_window_show_open_error (window, path, error);
+      mr_window_show_open_error (self->window, path, error);
       return;
     }
-  mr_window_set_repository (window, self->repository);
+  mr_window_show_register (self->window, self->repository, records);
 }
 
 static void
 mr_application_activate (GApplication *app)
 {
   MrApplication *self = MR_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autofree char *path = NULL;
 
-  if (window != NULL)
+  if (self->window != NULL)
     {
-      gtk_window_present (window);
+      gtk_window_present (GTK_WINDOW (self->window));
       return;
     }
 
-  window = GTK_WINDOW (mr_window_new (GTK_APPLICATION (app)));
-  mr_window_set_job_manager (MR_WINDOW (window), self->jobs);
-  g_signal_connect (window, "notify::loaded", G_CALLBACK (on_window_loaded), NULL);
-  gtk_window_present (window);
-
-  path = mr_sqlite_store_resolve_path (self->database);
-  mr_repository_open_async (path, self->cancellable, on_repository_opened, g_object_ref (window));
+  self->window = mr_window_new (GTK_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+  mr_window_set_job_manager (self->window, self->jobs);
+  g_signal_connect (self->window, "notify::loaded", G_CALLBACK (on_window_loaded), NULL);
+  gtk_window_present (GTK_WINDOW (self->window));
+  /* A window after the first: the register read at startup was the first's. */
+  if (self->repository != NULL)
+    mr_window_set_repository (self->window, self->repository);
 }
 
 static void
@@ -266,6 +269,14 @@ set_accels (GtkApplication *app)
 static void
 mr_application_startup (GApplication *app)
 {
+  MrApplication *self = MR_APPLICATION (app);
+  g_autofree char *path = mr_sqlite_store_resolve_path (self->database);
+
+  /* Reading a large register takes as long as starting GTK and building
+   * the window: the worker does it meanwhile, and the window shows it
+   * once both are done. */
+  mr_repository_open_listed_async (path, self->cancellable, on_repository_opened,
+                                   g_object_ref (self));
   G_APPLICATION_CLASS (mr_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
@@ -294,6 +305,8 @@ mr_application_finalize (GObject *object)
 {
   MrApplication *self = MR_APPLICATION (object);
 
+  if (self->window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
   g_clear_object (&self->repository);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->jobs);

@@ -64,6 +64,10 @@ struct _MrRegisterPage
   Criteria            criteria;
   MrRepository       *repository;
   GCancellable       *cancellable;
+  GPtrArray          *records_to_warm;   /* whose search texts wait for a frame */
+  GCancellable       *warm_cancellable;  /* of the search texts being built */
+  guint               take_keys_id;
+  guint               n_keys_taken;
   gboolean            can_go_back;
 };
 
@@ -108,23 +112,30 @@ add_toast_text (MrRegisterPage *self,
 
 /* --- filtering ----------------------------------------------------------- */
 
-/* Runs once per row per filter change: no allocation here. */
+/* Runs once per row per filter change: no allocation here, and nothing
+ * read from the record (see mr_ai_model_get_key()). */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   const Criteria *c = user_data;
-  const MrModelRecord *r = mr_ai_model_get_record (item);
+  const MrAiModelKey *key;
 
-  if (c->status >= 0 && (int) r->status != c->status)
+  /* Loading checks every row too: building its key then would build every
+   * search text on the main thread. */
+  if (c->query == NULL && c->status < 0 && c->openness < 0 && c->risk_tier < 0 &&
+      !c->flagged_only)
+    return TRUE;
+  key = mr_ai_model_get_key (item);
+  if (c->status >= 0 && (int) key->status != c->status)
     return FALSE;
-  if (c->openness >= 0 && (int) r->openness != c->openness)
+  if (c->openness >= 0 && (int) key->openness != c->openness)
     return FALSE;
-  if (c->flagged_only && r->n_flags == 0)
+  if (c->flagged_only && key->n_flags == 0)
     return FALSE;
-  if (c->risk_tier >= 0 && mr_display_risk_tier (r) != c->risk_tier)
+  if (c->risk_tier >= 0 && mr_ai_model_get_risk_tier (item) != c->risk_tier)
     return FALSE;
-  return c->query == NULL || strstr (mr_model_record_get_search_text (r), c->query) != NULL;
+  return c->query == NULL || strstr (key->search_text, c->query) != NULL;
 }
 
 static char *
@@ -622,7 +633,7 @@ select_model (MrRegisterPage *self,
 /* --- loading -------------------------------------------------------------- */
 
 /* Runs in a pool thread: records are immutable and building their search
- * text is thread-safe, so the first keystroke finds it ready. */
+ * text is thread-safe. */
 static void
 warm_search_text (GTask        *task,
                   gpointer      source_object,
@@ -636,21 +647,99 @@ warm_search_text (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Rows per idle slice: a few milliseconds, so that no frame waits on it. */
+#define KEYS_PER_SLICE 5000
+
+/* Each row takes its filter key (mr_ai_model_get_key()) between frames, so
+ * that the first keystroke does not visit 100,000 records. */
+static gboolean
+take_keys (gpointer user_data)
+{
+  MrRegisterPage *self = user_data;
+  GListModel *store = G_LIST_MODEL (self->store);
+  guint end = MIN (self->n_keys_taken + KEYS_PER_SLICE, g_list_model_get_n_items (store));
+
+  for (; self->n_keys_taken < end; self->n_keys_taken++)
+    {
+      g_autoptr(MrAiModel) model = g_list_model_get_item (store, self->n_keys_taken);
+
+      mr_ai_model_get_key (model);
+    }
+  if (end < g_list_model_get_n_items (store))
+    return G_SOURCE_CONTINUE;
+  self->take_keys_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_search_text_warm (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MrRegisterPage *self = user_data;
+
+  /* Cancelled: the page is gone (not to be touched), or has other records. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  self->n_keys_taken = 0;
+  self->take_keys_id = g_idle_add_full (G_PRIORITY_LOW, take_keys, self, NULL);
+}
+
+static void
+start_warming (MrRegisterPage *self)
+{
+  g_autoptr(GTask) warm = NULL;
+
+  self->warm_cancellable = g_cancellable_new ();
+  /* Not the source object: the task must not keep a disposed page alive. */
+  warm = g_task_new (NULL, self->warm_cancellable, on_search_text_warm, self);
+  g_task_set_source_tag (warm, warm_search_text);
+  g_task_set_task_data (warm, g_steal_pointer (&self->records_to_warm),
+                        (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (warm, warm_search_text);
+}
+
+static void
+on_records_drawn (GdkFrameClock  *clock,
+                  MrRegisterPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_records_drawn, self);
+  if (self->records_to_warm != NULL)
+    start_warming (self);
+}
+
+static void
+stop_warming (MrRegisterPage *self)
+{
+  g_clear_pointer (&self->records_to_warm, g_ptr_array_unref);
+  g_cancellable_cancel (self->warm_cancellable);
+  g_clear_object (&self->warm_cancellable);
+  g_clear_handle_id (&self->take_keys_id, g_source_remove);
+}
+
 void
 mr_register_page_set_records (MrRegisterPage *self,
                               GPtrArray      *records)
 {
-  g_autoptr(GTask) warm = NULL;
+  GtkRoot *root;
+  GdkFrameClock *clock;
 
   g_return_if_fail (MR_IS_REGISTER_PAGE (self));
   g_return_if_fail (records != NULL);
 
+  stop_warming (self);
   mr_register_set_records (self->store, records);
 
-  warm = g_task_new (NULL, self->cancellable, NULL, NULL);
-  g_task_set_source_tag (warm, warm_search_text);
-  g_task_set_task_data (warm, g_ptr_array_ref (records), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (warm, warm_search_text);
+  /* Building the search texts would compete with drawing the list for the
+   * processor: they wait for the list to be drawn (a window not shown yet
+   * draws nothing to wait for). */
+  self->records_to_warm = g_ptr_array_ref (records);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_records_drawn), self, 0);
+  else
+    start_warming (self);
 }
 
 static void
@@ -674,6 +763,17 @@ on_listed (GObject      *source,
 }
 
 void
+mr_register_page_set_repository (MrRegisterPage *self,
+                                 MrRepository   *repository)
+{
+  g_return_if_fail (MR_IS_REGISTER_PAGE (self));
+  g_return_if_fail (MR_IS_REPOSITORY (repository));
+
+  g_set_object (&self->repository, repository);
+  mr_model_detail_set_repository (self->detail, repository);
+}
+
+void
 mr_register_page_load_async (MrRegisterPage      *self,
                              MrRepository        *repository,
                              GCancellable        *cancellable,
@@ -685,9 +785,7 @@ mr_register_page_load_async (MrRegisterPage      *self,
   g_return_if_fail (MR_IS_REGISTER_PAGE (self));
   g_return_if_fail (MR_IS_REPOSITORY (repository));
 
-  g_set_object (&self->repository, repository);
-  mr_model_detail_set_repository (self->detail, repository);
-
+  mr_register_page_set_repository (self, repository);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mr_register_page_load_async);
   mr_repository_list_async (repository, MR_LOAD_SUMMARY, cancellable, on_listed, task);
@@ -1087,6 +1185,7 @@ mr_register_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_warming (self);
   /* The column view lets go of the models only later, in the parent's
    * dispose: stop listening to them first. */
   if (self->store != NULL)

@@ -38,7 +38,12 @@ void        mr_register_page_reload           (MrRegisterPage      *self);
 /* The framework the detail pane's policy group evaluates under. */
 void        mr_register_page_set_framework    (MrRegisterPage      *self,
                                                MrFramework         *framework);
-/* Shows records (MrModelRecord) without a repository: benchmarks. */
+/* What mr_register_page_load_async() does in two steps, for summaries
+ * already read: the page saves, deletes, imports and exports through
+ * repository, and shows records (MrModelRecord).  Benchmarks show records
+ * without a repository. */
+void        mr_register_page_set_repository   (MrRegisterPage      *self,
+                                               MrRepository        *repository);
 void        mr_register_page_set_records      (MrRegisterPage      *self,
                                                GPtrArray           *records);
 

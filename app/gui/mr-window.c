@@ -28,6 +28,8 @@ struct _MrWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *window_title;
   GtkButton            *back_button;
+  AdwSplitButton       *add_button;
+  AdwButtonContent     *add_content;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   GtkSpinner           *spinner;
@@ -42,6 +44,7 @@ struct _MrWindow
   MrRepository         *repository;
   GCancellable         *cancellable;
   gboolean              loaded;
+  guint                 fit_add_button_id;
   MrFramework          *framework;
   char                 *framework_path;    /* NULL: the shipped framework */
   MrFrameworkWindow    *framework_window;  /* weak */
@@ -77,6 +80,38 @@ on_can_go_back_changed (MrWindow *self)
                           mr_register_page_get_can_go_back (self->register_page) &&
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                      "register") == 0);
+}
+
+/* When the window is too narrow for the view switcher in the header, it is
+ * also too narrow for the Add button's label (at 360 px, with a back
+ * button and the jobs indicator beside it): the icon says it then. */
+static gboolean
+fit_add_button (gpointer data)
+{
+  MrWindow *self = data;
+  GtkAccessible *button = GTK_ACCESSIBLE (self->add_button);
+
+  self->fit_add_button_id = 0;
+  if (adw_view_switcher_title_get_title_visible (self->window_title))
+    {
+      adw_split_button_set_icon_name (self->add_button, "list-add-symbolic");
+      gtk_accessible_update_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Model"), -1);
+    }
+  else if (adw_split_button_get_child (self->add_button) != GTK_WIDGET (self->add_content))
+    {
+      adw_split_button_set_child (self->add_button, GTK_WIDGET (self->add_content));
+      gtk_accessible_reset_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The title changes while the header is being allocated: the button may
+ * change its child only after that. */
+static void
+on_title_visible_changed (MrWindow *self)
+{
+  if (self->fit_add_button_id == 0)
+    self->fit_add_button_id = g_idle_add (fit_add_button, self);
 }
 
 /* A decision changed a status that the register's list shows. */
@@ -258,7 +293,7 @@ on_chosen_framework_loaded (GObject      *source,
     }
   /* Translators: %s is the name of a governance framework */
   text = g_strdup_printf (_("“%s” is now in force; every entry was checked again"),
-                          mr_framework_get_name (self->framework));
+                          mr_framework_get_display_name (self->framework));
   mr_window_add_toast_text (self, text);
 }
 
@@ -334,6 +369,8 @@ mr_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->job_actions);
+  g_clear_object (&self->add_content);
+  g_clear_handle_id (&self->fit_add_button_id, g_source_remove);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
   g_clear_object (&self->framework);
@@ -390,6 +427,8 @@ mr_window_class_init (MrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MrWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MrWindow, add_content);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, spinner);
@@ -399,6 +438,7 @@ mr_window_class_init (MrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, MrWindow, job_indicator);
   gtk_widget_class_bind_template_callback (widget_class, on_can_go_back_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_approvals_changed);
 
   gtk_widget_class_install_action (widget_class, "win.add-model", NULL, add_model_action);
@@ -423,6 +463,8 @@ static void
 mr_window_init (MrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Kept while the narrow header shows the icon alone. */
+  g_object_ref (self->add_content);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
@@ -480,20 +522,9 @@ check_integrity_once_drawn (GdkFrameClock *clock,
 }
 
 static void
-on_register_loaded (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_loaded (MrWindow *self)
 {
-  g_autoptr(MrWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
   GdkFrameClock *clock;
-
-  if (!mr_register_page_load_finish (MR_REGISTER_PAGE (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        mr_window_show_open_error (self, mr_repository_get_path (self->repository), error);
-      return;
-    }
 
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "register");
@@ -510,16 +541,30 @@ on_register_loaded (GObject      *source,
     check_integrity (self);
 }
 
-void
-mr_window_set_repository (MrWindow     *self,
-                          MrRepository *repository)
+static void
+on_register_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(MrWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mr_register_page_load_finish (MR_REGISTER_PAGE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        mr_window_show_open_error (self, mr_repository_get_path (self->repository), error);
+      return;
+    }
+  show_loaded (self);
+}
+
+/* Everything but the register page's list. */
+static void
+use_repository (MrWindow     *self,
+                MrRepository *repository)
 {
   g_autofree char *basename = NULL;
   g_autofree char *framework_file = NULL;
-
-  g_return_if_fail (MR_IS_WINDOW (self));
-  g_return_if_fail (MR_IS_REPOSITORY (repository));
-  g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
   mr_job_actions_set_repository (self->job_actions, repository);
@@ -528,8 +573,6 @@ mr_window_set_repository (MrWindow     *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), mr_repository_get_path (repository));
   mr_approvals_page_set_repository (self->approvals_page, repository);
   mr_reports_page_set_repository (self->reports_page, repository);
-  mr_register_page_load_async (self->register_page, repository, self->cancellable,
-                               on_register_loaded, g_object_ref (self));
   framework_file = g_settings_get_string (self->settings, "framework-file");
   if (*framework_file != '\0')
     {
@@ -538,6 +581,35 @@ mr_window_set_repository (MrWindow     *self,
       mr_window_load_framework_async (self, file, self->cancellable,
                                       on_saved_framework_loaded, NULL);
     }
+}
+
+void
+mr_window_set_repository (MrWindow     *self,
+                          MrRepository *repository)
+{
+  g_return_if_fail (MR_IS_WINDOW (self));
+  g_return_if_fail (MR_IS_REPOSITORY (repository));
+  g_return_if_fail (self->repository == NULL);
+
+  use_repository (self, repository);
+  mr_register_page_load_async (self->register_page, repository, self->cancellable,
+                               on_register_loaded, g_object_ref (self));
+}
+
+void
+mr_window_show_register (MrWindow     *self,
+                         MrRepository *repository,
+                         GPtrArray    *records)
+{
+  g_return_if_fail (MR_IS_WINDOW (self));
+  g_return_if_fail (MR_IS_REPOSITORY (repository));
+  g_return_if_fail (records != NULL);
+  g_return_if_fail (self->repository == NULL);
+
+  use_repository (self, repository);
+  mr_register_page_set_repository (self->register_page, repository);
+  mr_register_page_set_records (self->register_page, records);
+  show_loaded (self);
 }
 
 void

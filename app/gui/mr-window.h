@@ -19,6 +19,11 @@ MrWindow       *mr_window_new               (GtkApplication *application);
 /* Loads the register into the window; until then it shows a spinner. */
 void            mr_window_set_repository    (MrWindow       *self,
                                              MrRepository   *repository);
+/* The same with the register's summaries already read (see
+ * mr_repository_open_listed_async()): shows them at once. */
+void            mr_window_show_register     (MrWindow       *self,
+                                             MrRepository   *repository,
+                                             GPtrArray      *records);
 /* The register at path could not be opened: says why and what to do. */
 void            mr_window_show_open_error   (MrWindow       *self,
                                              const char     *path,

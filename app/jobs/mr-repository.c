@@ -73,7 +73,20 @@ return_record (GTask         *task,
     g_task_return_pointer (task, record, (GDestroyNotify) mr_model_record_unref);
 }
 
-/* Runs on the worker thread. */
+typedef struct {
+  MrRepository *repository;
+  GPtrArray    *records;     /* NULL unless asked for */
+} Opened;
+
+static void
+opened_free (Opened *opened)
+{
+  g_clear_object (&opened->repository);
+  g_clear_pointer (&opened->records, g_ptr_array_unref);
+  g_free (opened);
+}
+
+/* Runs on the worker thread.  task_data is TRUE to list the summaries too. */
 static void
 open_job (GTask        *task,
           gpointer      source_object,
@@ -81,13 +94,55 @@ open_job (GTask        *task,
           GCancellable *cancellable)
 {
   MrRepository *self = source_object;
+  g_autoptr(GPtrArray) records = NULL;
   GError *error = NULL;
+  Opened *opened;
 
   self->store = mr_sqlite_store_open (self->path, &error);
-  if (self->store == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_object_ref (self), g_object_unref);
+  if (self->store != NULL && GPOINTER_TO_INT (task_data))
+    records = mr_store_list_models (self->store, MR_LOAD_SUMMARY, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  opened = g_new0 (Opened, 1);
+  opened->repository = g_object_ref (self);
+  opened->records = g_steal_pointer (&records);
+  g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
+}
+
+static void
+start_open (const char          *path,
+            gboolean             list,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(MrRepository) self = g_object_new (MR_TYPE_REPOSITORY, NULL);
+
+  self->path = mr_sqlite_store_resolve_path (path);
+  self->worker = mr_worker_new ("mr-worker");
+  queue_job (self, MR_PRIORITY_INTERACTIVE, open_job, source_tag, GINT_TO_POINTER (list), NULL,
+             cancellable, callback, user_data);
+}
+
+static MrRepository *
+finish_open (GAsyncResult  *result,
+             GPtrArray    **out_records,
+             GError       **error)
+{
+  Opened *opened = g_task_propagate_pointer (G_TASK (result), error);
+  MrRepository *repository;
+
+  if (opened == NULL)
+    return NULL;
+  repository = g_steal_pointer (&opened->repository);
+  if (out_records != NULL)
+    *out_records = g_steal_pointer (&opened->records);
+  opened_free (opened);
+  return repository;
 }
 
 void
@@ -96,12 +151,7 @@ mr_repository_open_async (const char          *path,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(MrRepository) self = g_object_new (MR_TYPE_REPOSITORY, NULL);
-
-  self->path = mr_sqlite_store_resolve_path (path);
-  self->worker = mr_worker_new ("mr-worker");
-  queue_job (self, MR_PRIORITY_INTERACTIVE, open_job, mr_repository_open_async, NULL, NULL,
-             cancellable, callback, user_data);
+  start_open (path, FALSE, mr_repository_open_async, cancellable, callback, user_data);
 }
 
 MrRepository *
@@ -110,7 +160,27 @@ mr_repository_open_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_open_async), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_open (result, NULL, error);
+}
+
+void
+mr_repository_open_listed_async (const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  start_open (path, TRUE, mr_repository_open_listed_async, cancellable, callback, user_data);
+}
+
+MrRepository *
+mr_repository_open_listed_finish (GAsyncResult  *result,
+                                  GPtrArray    **out_records,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_open_listed_async), NULL);
+  g_return_val_if_fail (out_records != NULL, NULL);
+
+  return finish_open (result, out_records, error);
 }
 
 const char *

@@ -28,6 +28,16 @@ void            mr_repository_open_async     (const char          *path,
                                               gpointer             user_data);
 MrRepository   *mr_repository_open_finish    (GAsyncResult        *result,
                                               GError             **error);
+/* Opens the register and lists the summary of every entry (MR_LOAD_SUMMARY)
+ * in one job: the list is read straight after opening, not after a round
+ * trip through the caller's main loop, so a window can be built meanwhile. */
+void            mr_repository_open_listed_async  (const char          *path,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+MrRepository   *mr_repository_open_listed_finish (GAsyncResult        *result,
+                                                  GPtrArray          **out_records,
+                                                  GError             **error);
 const char     *mr_repository_get_path       (MrRepository        *self);
 /* Stops the worker after the jobs already queued; cancels them first. */
 void            mr_repository_shutdown       (MrRepository        *self);

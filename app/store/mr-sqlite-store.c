@@ -354,9 +354,11 @@ bind_list (sqlite3_stmt *stmt,
 }
 
 static MrModelRecord *
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (sqlite3_stmt *stmt,
+                 MrLoadDepth   depth)
 {
-  MrModelRecord *record = mr_model_record_new ();
+  MrModelRecord *record = depth == MR_LOAD_SUMMARY ? mr_model_record_new_summary ()
+                                                   : mr_model_record_new ();
 
   record->id = sqlite3_column_int64 (stmt, COL_ID);
   record->revision = sqlite3_column_int64 (stmt, COL_REVISION);
@@ -506,7 +508,7 @@ load_models (MrSqliteStore  *self,
     return NULL;
   bind_range (stmt, first_id, last_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row (stmt));
+    g_ptr_array_add (records, record_from_row (stmt, depth));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -128,7 +128,9 @@ main (int   argc,
     }
 
   records = load_records (n_rows);
-  /* The app builds these off the main thread right after loading. */
+  /* The app builds these off the main thread once the list is drawn; the
+   * page then takes each row's filter key between frames (here, while the
+   * window settles below). */
   for (guint i = 0; i < records->len; i++)
     mr_model_record_get_search_text (g_ptr_array_index (records, i));
 

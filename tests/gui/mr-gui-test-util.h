@@ -59,6 +59,10 @@ void           mr_test_assert_shows      (GtkWidget   *root,
  * (Alt+letter) to different widgets: one of them could not be reached. */
 void           mr_test_assert_mnemonics_unique (GtkWidget *root);
 
+/* Does what pressing Escape in window does (its Escape shortcut); FALSE
+ * when the window has none. */
+gboolean       mr_test_press_escape      (GtkWindow   *window);
+
 /* Saves widget as <tests build dir>/subdir/name.png once layout, transitions
  * and icon loading have settled; on a loaded machine the first frame of a big
  * list can take longer, so it retries a few times before failing the test. */
