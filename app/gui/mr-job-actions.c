@@ -63,15 +63,23 @@ finish_hub_token (GAsyncResult *result)
   return mr_hub_token_lookup_finish (result, NULL);
 }
 
+/* NULL when $OLLAMA_HOST is set: the environment wins over the setting,
+ * as for the command line. */
+static char *
+get_ollama_url (MrJobActions *self)
+{
+  const char *env = g_getenv ("OLLAMA_HOST");
+
+  if (env != NULL && *env != '\0')
+    return NULL;
+  return g_settings_get_string (self->settings, "ollama-endpoint");
+}
+
 static MrOllamaClient *
 new_ollama_client (MrJobActions *self)
 {
-  const char *env = g_getenv ("OLLAMA_HOST");
-  g_autofree char *url = NULL;
+  g_autofree char *url = get_ollama_url (self);
 
-  if (env != NULL && *env != '\0')
-    return mr_ollama_client_new (NULL);
-  url = g_settings_get_string (self->settings, "ollama-endpoint");
   return mr_ollama_client_new (url);
 }
 
@@ -294,9 +302,10 @@ on_refresh_token (GObject      *source,
   MrJobActions *self = data->self;
   g_autofree char *token = finish_hub_token (result);
   g_autofree char *endpoint = get_hub_endpoint (self);
+  g_autofree char *ollama_url = get_ollama_url (self);
 
-  mr_repository_refresh_async (self->repository, data->ids, endpoint, token, data->job,
-                               on_refreshed, data);
+  mr_repository_refresh_async (self->repository, data->ids, endpoint, token, ollama_url,
+                               data->job, on_refreshed, data);
 }
 
 static void

@@ -946,6 +946,7 @@ typedef struct {
   GArray *ids;
   char   *endpoint;
   char   *token;
+  char   *ollama_url;   /* NULL: $OLLAMA_HOST or the default */
   MrJob  *job;
   char   *author;
 } HubData;
@@ -956,6 +957,7 @@ hub_data_free (HubData *data)
   g_clear_pointer (&data->ids, g_array_unref);
   g_free (data->endpoint);
   g_free (data->token);
+  g_free (data->ollama_url);
   g_clear_object (&data->job);
   g_free (data->author);
   g_free (data);
@@ -999,7 +1001,7 @@ refresh_job (GTask        *task,
   MrRepository *self = source_object;
   HubData *data = task_data;
   g_autoptr(MrHubClient) hub = mr_hub_client_new (data->endpoint, data->token);
-  g_autoptr(MrOllamaClient) ollama = mr_ollama_client_new_with_http (NULL,
+  g_autoptr(MrOllamaClient) ollama = mr_ollama_client_new_with_http (data->ollama_url,
                                                                      mr_hub_client_get_http (hub));
   g_autoptr(MrRefreshJob) refresh = mr_refresh_job_new (self->store, hub, ollama, get_actor ());
 
@@ -1012,6 +1014,7 @@ mr_repository_refresh_async (MrRepository        *self,
                              GArray              *ids,
                              const char          *hub_endpoint,
                              const char          *hub_token,
+                             const char          *ollama_url,
                              MrJob               *job,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
@@ -1022,6 +1025,7 @@ mr_repository_refresh_async (MrRepository        *self,
   g_return_if_fail (MR_IS_JOB (job));
 
   data = hub_data_new (hub_endpoint, hub_token);
+  data->ollama_url = g_strdup (ollama_url);
   data->ids = ids != NULL ? g_array_ref (ids) : NULL;
   data->job = g_object_ref (job);
   queue_job (self, mr_job_get_priority (job), refresh_job, mr_repository_refresh_async,

@@ -198,14 +198,15 @@ gboolean        mr_repository_verify_audit_finish    (MrRepository        *self,
 /* Refreshes models from Hugging Face and Ollama (mr-refresh-job.h) on the
  * worker thread, the network on a thread of its own; ids NULL for every
  * model with such a source.  hub_endpoint NULL: $HF_ENDPOINT or
- * huggingface.co; hub_token NULL: anonymous; Ollama is found through
- * $OLLAMA_HOST.  job reports the progress and carries the cancellable; the
+ * huggingface.co; hub_token NULL: anonymous; ollama_url NULL: $OLLAMA_HOST
+ * or Ollama's default address.  job reports the progress and carries the cancellable; the
  * caller finishes it once the refresh has finished.  Interactive priority
  * unless the job's is background (a scheduled refresh). */
 void              mr_repository_refresh_async        (MrRepository        *self,
                                                       GArray              *ids,
                                                       const char          *hub_endpoint,
                                                       const char          *hub_token,
+                                                      const char          *ollama_url,
                                                       MrJob               *job,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);

@@ -517,6 +517,26 @@ test_add_from_ollama (Fixture       *f,
   g_assert_cmpuint (count_snapshots (f, mr_ai_model_get_id (model)), ==, 1);
 }
 
+/* Without $OLLAMA_HOST, refreshing asks the Ollama of the Preferences. */
+static void
+test_refresh_ollama_from_setting (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  MrModelRecord *record = make_hub_record ("Gemma", OLLAMA_TAG, MR_STATUS_DRAFT);
+  g_autoptr(GPtrArray) records = records_of (record);
+  MrAiModel *model;
+
+  record->source_kind = MR_SOURCE_KIND_OLLAMA;
+  g_settings_set_string (settings, "ollama-endpoint", mr_test_hub_server_get_base (f->server));
+  open_window (f, records);
+  model = select_only (f, "Gemma");
+  activate (f, "refresh-selected");
+  mr_test_assert_shows (GTK_WIDGET (f->tw.window), "Refreshed 1 model");
+  g_assert_cmpuint (count_snapshots (f, mr_ai_model_get_id (model)), ==, 1);
+  g_settings_reset (settings, "ollama-endpoint");
+}
+
 static void
 test_ollama_not_running (Fixture       *f,
                          gconstpointer  data)
@@ -637,6 +657,8 @@ main (int   argc,
               fixture_set_up, test_import_hub_author, fixture_tear_down);
   g_test_add ("/gui-jobs/add-from-ollama", Fixture, NULL,
               fixture_set_up, test_add_from_ollama, fixture_tear_down);
+  g_test_add ("/gui-jobs/refresh-ollama-from-setting", Fixture, NULL,
+              fixture_set_up, test_refresh_ollama_from_setting, fixture_tear_down);
   g_test_add ("/gui-jobs/ollama-not-running", Fixture, NULL,
               fixture_set_up, test_ollama_not_running, fixture_tear_down);
   return g_test_run ();

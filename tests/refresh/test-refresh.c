@@ -694,7 +694,7 @@ test_repository (Fixture       *f,
   /* The worker stores; the network runs on the refresh's own thread. */
   serve_relicensed (f);
   mr_repository_refresh_async (repository, NULL, mr_test_hub_server_get_base (f->server), NULL,
-                               job, mr_test_store_result, &slot);
+                               NULL, job, mr_test_store_result, &slot);
   result = mr_test_wait_result (&slot);
   summary = mr_repository_refresh_finish (repository, result, &error);
   g_clear_object (&result);
