@@ -11,7 +11,10 @@
  * cairo's PDF surface spends far more on each call that shows text than on
  * each glyph, so a page's text is not shown cell by cell: the glyphs of all
  * its cells are gathered, by font and colour, and shown in a few calls
- * when the page is done.
+ * when the page is done.  Even so, writing each glyph was most of the
+ * time, so a long text that keeps coming back (an explanation, a list of
+ * components, a flag's reason) is written once, as a form, which every
+ * page that shows it then only names.
  */
 #define G_LOG_DOMAIN "mr-report-pdf"
 
@@ -90,6 +93,25 @@ typedef struct {
   GArray       *boxes;       /* cairo_rectangle_t; a rule's height is 0 */
 } ShapeBatch;
 
+/* A form to name on the page: a text's glyphs or a table's fills and rules,
+ * recorded once (see use_form and end_table_shapes), kept until the page
+ * is done. */
+typedef struct {
+  cairo_surface_t *form;
+  double           x, y;
+} FormUse;
+
+/* The fills and rules of a table's rows on one page, and how often they
+ * came back. */
+typedef struct {
+  guint            n_seen;
+  cairo_surface_t *form;
+} Background;
+
+/* Runs of rows kept at most; a wrapped value or a page break makes a new
+ * one. */
+#define MAX_BACKGROUNDS 1024
+
 /* A layout pango must draw itself (see has_unknown_glyph), kept until
  * the page's fills are down. */
 typedef struct {
@@ -114,11 +136,23 @@ typedef struct {
   char                 *running_title;
   const char           *section;     /* the model the page is about, or NULL */
   char                 *date;
+  PangoLayout          *date_line;   /* the running header's, the same on each page */
+  PangoLayout          *title_line;  /* the running header's, for title_section */
+  const char           *title_section; /* borrowed like section */
+  GHashTable           *flag_pages;  /* MrReportFlag → the page of its row in the flag table */
+  /* Translated once: every model lists components. */
+  const char           *component_titles[MR_N_COMPONENTS];
+  const char           *list_separator;
   guint                 page;
   guint                 n_pages;     /* 0 while counting */
   double                y;
   GArray               *batches;     /* GlyphBatch: the page's text */
   GArray               *shapes;      /* ShapeBatch: the page's fills and rules */
+  GArray               *table_shapes; /* ShapeBatch: those of the table being laid out */
+  double                table_top;
+  GHashTable           *backgrounds; /* GBytes (see background_key) → Background */
+  GArray               *back_forms;  /* FormUse: tables' fills and rules */
+  GArray               *forms;       /* FormUse: texts */
   GArray               *deferred;    /* DeferredLayout */
 } Pdf;
 
@@ -141,6 +175,21 @@ static void
 clear_shape_batch (gpointer data)
 {
   g_array_unref (((ShapeBatch *) data)->boxes);
+}
+
+static void
+background_free (gpointer data)
+{
+  Background *background = data;
+
+  g_clear_pointer (&background->form, cairo_surface_destroy);
+  g_free (background);
+}
+
+static void
+clear_form_use (gpointer data)
+{
+  cairo_surface_destroy (((FormUse *) data)->form);
 }
 
 static void
@@ -193,8 +242,20 @@ pdf_init (Pdf        *pdf,
   g_array_set_clear_func (pdf->batches, clear_glyph_batch);
   pdf->shapes = g_array_new (FALSE, FALSE, sizeof (ShapeBatch));
   g_array_set_clear_func (pdf->shapes, clear_shape_batch);
+  pdf->table_shapes = g_array_new (FALSE, FALSE, sizeof (ShapeBatch));
+  g_array_set_clear_func (pdf->table_shapes, clear_shape_batch);
+  pdf->backgrounds = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                            (GDestroyNotify) g_bytes_unref, background_free);
+  pdf->back_forms = g_array_new (FALSE, FALSE, sizeof (FormUse));
+  g_array_set_clear_func (pdf->back_forms, clear_form_use);
+  pdf->forms = g_array_new (FALSE, FALSE, sizeof (FormUse));
+  g_array_set_clear_func (pdf->forms, clear_form_use);
   pdf->deferred = g_array_new (FALSE, FALSE, sizeof (DeferredLayout));
   g_array_set_clear_func (pdf->deferred, clear_deferred_layout);
+  for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
+    pdf->component_titles[kind] = mr_component_kind_get_title (kind);
+  /* Translators: between the names of components in a list */
+  pdf->list_separator = _(", ");
   pdf->running_title = g_strdup (running_title);
   pdf->date = mr_report_format_date (generated_at);
 }
@@ -209,9 +270,16 @@ pdf_clear (Pdf *pdf)
   g_clear_pointer (&pdf->attributes, pango_attr_list_unref);
   g_clear_pointer (&pdf->batches, g_array_unref);
   g_clear_pointer (&pdf->shapes, g_array_unref);
+  g_clear_pointer (&pdf->table_shapes, g_array_unref);
+  g_clear_pointer (&pdf->backgrounds, g_hash_table_unref);
+  g_clear_pointer (&pdf->back_forms, g_array_unref);
+  g_clear_pointer (&pdf->forms, g_array_unref);
   g_clear_pointer (&pdf->deferred, g_array_unref);
   g_clear_pointer (&pdf->running_title, g_free);
   g_clear_pointer (&pdf->date, g_free);
+  g_clear_object (&pdf->date_line);
+  g_clear_object (&pdf->title_line);
+  g_clear_pointer (&pdf->flag_pages, g_hash_table_unref);
 }
 
 static PangoLayout *
@@ -337,8 +405,11 @@ flush_glyphs (Pdf *pdf)
  * Worked out once and kept on the layout, so that the words that come back
  * on page after page are not walked again. */
 typedef struct {
-  GArray *glyphs;   /* cairo_glyph_t */
-  GArray *runs;     /* GlyphRun */
+  GArray          *glyphs;       /* cairo_glyph_t */
+  GArray          *runs;         /* GlyphRun */
+  guint            n_shown;
+  cairo_surface_t *form;         /* the glyphs recorded, in form_colour */
+  const Colour    *form_colour;
 } PlacedGlyphs;
 
 typedef struct {
@@ -353,6 +424,7 @@ placed_glyphs_free (gpointer data)
 
   g_array_unref (placed->glyphs);
   g_array_unref (placed->runs);
+  g_clear_pointer (&placed->form, cairo_surface_destroy);
   g_free (placed);
 }
 
@@ -400,7 +472,7 @@ place_run (PlacedGlyphs   *placed,
 static PlacedGlyphs *
 place_glyphs (PangoLayout *layout)
 {
-  PlacedGlyphs *placed = g_new (PlacedGlyphs, 1);
+  PlacedGlyphs *placed = g_new0 (PlacedGlyphs, 1);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   gboolean complete = TRUE;
 
@@ -440,6 +512,72 @@ get_placed_glyphs (PangoLayout *layout)
   return placed;
 }
 
+/* Bounds of a layout's ink and logical extents, in points. */
+static cairo_rectangle_t
+layout_bounds (PangoLayout *layout)
+{
+  PangoRectangle ink, logical;
+  int left, top, right, bottom;
+
+  pango_layout_get_extents (layout, &ink, &logical);
+  left = MIN (ink.x, logical.x);
+  top = MIN (ink.y, logical.y);
+  right = MAX (ink.x + ink.width, logical.x + logical.width);
+  bottom = MAX (ink.y + ink.height, logical.y + logical.height);
+  return (cairo_rectangle_t) {
+    (double) left / PANGO_SCALE, (double) top / PANGO_SCALE,
+    (double) (right - left) / PANGO_SCALE, (double) (bottom - top) / PANGO_SCALE,
+  };
+}
+
+/* The layout's glyphs drawn once on a recording surface, which the PDF
+ * surface writes as a form (an XObject) that each page only names. */
+static cairo_surface_t *
+record_form (PangoLayout        *layout,
+             const PlacedGlyphs *placed,
+             const Colour       *colour)
+{
+  cairo_rectangle_t bounds = layout_bounds (layout);
+  cairo_surface_t *form = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
+  cairo_t *cr = cairo_create (form);
+  guint start = 0;
+
+  cairo_set_source_rgb (cr, colour->red, colour->green, colour->blue);
+  for (guint i = 0; i < placed->runs->len; i++)
+    {
+      const GlyphRun *run = &g_array_index (placed->runs, GlyphRun, i);
+
+      cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->font)));
+      cairo_show_glyphs (cr, &g_array_index (placed->glyphs, cairo_glyph_t, start), run->n_glyphs);
+      start += run->n_glyphs;
+    }
+  cairo_destroy (cr);
+  return form;
+}
+
+/* cairo writes each glyph of a page anew, and that was most of the time;
+ * a form costs about as much to name as forty glyphs cost to write. */
+#define FORM_MIN_GLYPHS 48
+
+/* Whether to name a form rather than write the glyphs: for a long text
+ * shown twice before (so a text that comes back from model to model, not
+ * a name on the pages of its own section), in the colour its form was
+ * recorded in. */
+static gboolean
+use_form (PangoLayout  *layout,
+          PlacedGlyphs *placed,
+          const Colour *colour)
+{
+  if (placed->n_shown++ < 2 || placed->glyphs->len < FORM_MIN_GLYPHS)
+    return FALSE;
+  if (placed->form == NULL)
+    {
+      placed->form = record_form (layout, placed, colour);
+      placed->form_colour = colour;
+    }
+  return placed->form_colour == colour;
+}
+
 static void
 show_layout (Pdf          *pdf,
              PangoLayout  *layout,
@@ -458,6 +596,13 @@ show_layout (Pdf          *pdf,
       DeferredLayout deferred = { g_object_ref (layout), x, y, colour };
 
       g_array_append_val (pdf->deferred, deferred);
+      return;
+    }
+  if (use_form (layout, placed, colour))
+    {
+      FormUse use = { cairo_surface_reference (placed->form), x, y };
+
+      g_array_append_val (pdf->forms, use);
       return;
     }
   for (guint i = 0; i < placed->runs->len; i++)
@@ -482,7 +627,7 @@ show_layout (Pdf          *pdf,
 /* Like the text, a page's fills and rules are drawn when it is done, a
  * path for each colour; row by row they were a sixth of the time. */
 static void
-queue_box (Pdf          *pdf,
+queue_box (GArray       *shapes,
            const Colour *colour,
            gboolean      rule,
            double        x,
@@ -493,9 +638,9 @@ queue_box (Pdf          *pdf,
   cairo_rectangle_t box = { x, y, width, height };
   ShapeBatch batch = { colour, rule, NULL };
 
-  for (guint i = 0; i < pdf->shapes->len; i++)
+  for (guint i = 0; i < shapes->len; i++)
     {
-      ShapeBatch *candidate = &g_array_index (pdf->shapes, ShapeBatch, i);
+      ShapeBatch *candidate = &g_array_index (shapes, ShapeBatch, i);
 
       if (candidate->colour == colour && candidate->rules == rule)
         {
@@ -505,18 +650,7 @@ queue_box (Pdf          *pdf,
     }
   batch.boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_array_append_val (batch.boxes, box);
-  g_array_append_val (pdf->shapes, batch);
-}
-
-static void
-fill_rectangle (Pdf          *pdf,
-                double        x,
-                double        y,
-                double        width,
-                double        height,
-                const Colour *colour)
-{
-  queue_box (pdf, colour, FALSE, x, y, width, height);
+  g_array_append_val (shapes, batch);
 }
 
 static void
@@ -524,51 +658,178 @@ draw_rule (Pdf          *pdf,
            double        y,
            const Colour *colour)
 {
-  queue_box (pdf, colour, TRUE, MARGIN, y, BODY_WIDTH, 0);
+  queue_box (pdf->shapes, colour, TRUE, MARGIN, y, BODY_WIDTH, 0);
+}
+
+/* A row's background or the rule under it. */
+static void
+queue_table_box (Pdf          *pdf,
+                 const Colour *colour,
+                 gboolean      rule,
+                 double        y,
+                 double        height)
+{
+  if (pdf->table_shapes->len == 0)
+    pdf->table_top = y;
+  queue_box (pdf->table_shapes, colour, rule, MARGIN, y, BODY_WIDTH, height);
 }
 
 /* Rules after fills, so that a row's background does not cover the rule
  * above it. */
 static void
-flush_shapes (Pdf      *pdf,
-              gboolean  rules)
+draw_shapes (cairo_t *cr,
+             GArray  *shapes,
+             gboolean rules)
 {
-  for (guint i = 0; i < pdf->shapes->len; i++)
+  for (guint i = 0; i < shapes->len; i++)
     {
-      const ShapeBatch *batch = &g_array_index (pdf->shapes, ShapeBatch, i);
+      const ShapeBatch *batch = &g_array_index (shapes, ShapeBatch, i);
 
       if (batch->rules != rules)
         continue;
-      set_colour (pdf, batch->colour);
+      cairo_set_source_rgb (cr, batch->colour->red, batch->colour->green, batch->colour->blue);
       for (guint j = 0; j < batch->boxes->len; j++)
         {
           const cairo_rectangle_t *box = &g_array_index (batch->boxes, cairo_rectangle_t, j);
 
           if (rules)
             {
-              cairo_move_to (pdf->cr, box->x, box->y);
-              cairo_line_to (pdf->cr, box->x + box->width, box->y);
+              cairo_move_to (cr, box->x, box->y);
+              cairo_line_to (cr, box->x + box->width, box->y);
             }
           else
-            cairo_rectangle (pdf->cr, box->x, box->y, box->width, box->height);
+            cairo_rectangle (cr, box->x, box->y, box->width, box->height);
         }
       if (rules)
         {
-          cairo_set_line_width (pdf->cr, 0.5);
-          cairo_stroke (pdf->cr);
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
         }
       else
-        cairo_fill (pdf->cr);
+        cairo_fill (cr);
     }
+}
+
+static gint32
+thousandths (double points)
+{
+  return (gint32) (points * 1000 + (points < 0 ? -0.5 : 0.5));
+}
+
+/* The shapes from @top down, in thousandths of a point: the same rows
+ * anywhere on a page give the same key. */
+static GBytes *
+background_key (GArray *shapes,
+                double  top)
+{
+  GByteArray *key = g_byte_array_new ();
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ShapeBatch *batch = &g_array_index (shapes, ShapeBatch, i);
+
+      gsize head[] = { GPOINTER_TO_SIZE (batch->colour), batch->rules, batch->boxes->len };
+
+      g_byte_array_append (key, (const guint8 *) head, sizeof head);
+      for (guint j = 0; j < batch->boxes->len; j++)
+        {
+          const cairo_rectangle_t *box = &g_array_index (batch->boxes, cairo_rectangle_t, j);
+          gint32 place[] = {
+            thousandths (box->x), thousandths (box->y - top),
+            thousandths (box->width), thousandths (box->height),
+          };
+
+          g_byte_array_append (key, (const guint8 *) place, sizeof place);
+        }
+    }
+  return g_byte_array_free_to_bytes (key);
+}
+
+static cairo_surface_t *
+record_background (GArray *shapes,
+                   double  top)
+{
+  /* A table's rows on a page: at most the page's body, and a rule's width. */
+  cairo_rectangle_t bounds = { 0, -1, PAGE_WIDTH, BODY_BOTTOM - BODY_TOP + 2 };
+  cairo_surface_t *form = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
+  cairo_t *cr = cairo_create (form);
+
+  cairo_translate (cr, 0, -top);
+  draw_shapes (cr, shapes, FALSE);
+  draw_shapes (cr, shapes, TRUE);
+  cairo_destroy (cr);
+  return form;
+}
+
+/* A table's fills and rules on a page come back with its rows: the fields
+ * of one model have the rows of the next.  Like a long text, those seen
+ * twice before are drawn from a form, which the page only names. */
+static void
+end_table_shapes (Pdf *pdf)
+{
+  g_autoptr(GBytes) key = NULL;
+  Background *background;
+
+  if (pdf->table_shapes->len == 0)
+    return;
+  key = background_key (pdf->table_shapes, pdf->table_top);
+  background = g_hash_table_lookup (pdf->backgrounds, key);
+  if (background == NULL)
+    {
+      if (g_hash_table_size (pdf->backgrounds) >= MAX_BACKGROUNDS)
+        g_hash_table_remove_all (pdf->backgrounds);
+      background = g_new0 (Background, 1);
+      g_hash_table_insert (pdf->backgrounds, g_steal_pointer (&key), background);
+    }
+  if (background->n_seen++ < 2)
+    for (guint i = 0; i < pdf->table_shapes->len; i++)
+      {
+        const ShapeBatch *batch = &g_array_index (pdf->table_shapes, ShapeBatch, i);
+
+        for (guint j = 0; j < batch->boxes->len; j++)
+          {
+            const cairo_rectangle_t *box = &g_array_index (batch->boxes, cairo_rectangle_t, j);
+
+            queue_box (pdf->shapes, batch->colour, batch->rules, box->x, box->y, box->width,
+                       box->height);
+          }
+      }
+  else
+    {
+      FormUse use;
+
+      if (background->form == NULL)
+        background->form = record_background (pdf->table_shapes, pdf->table_top);
+      use = (FormUse) { cairo_surface_reference (background->form), 0, pdf->table_top };
+      g_array_append_val (pdf->back_forms, use);
+    }
+  g_array_set_size (pdf->table_shapes, 0);
+}
+
+static void
+paint_forms (Pdf    *pdf,
+             GArray *forms)
+{
+  for (guint i = 0; i < forms->len; i++)
+    {
+      const FormUse *use = &g_array_index (forms, FormUse, i);
+
+      cairo_set_source_surface (pdf->cr, use->form, use->x, use->y);
+      cairo_paint (pdf->cr);
+    }
+  g_array_set_size (forms, 0);
 }
 
 static void
 flush_page (Pdf *pdf)
 {
-  flush_shapes (pdf, FALSE);
-  flush_shapes (pdf, TRUE);
+  end_table_shapes (pdf);
+  draw_shapes (pdf->cr, pdf->shapes, FALSE);
+  draw_shapes (pdf->cr, pdf->shapes, TRUE);
   g_array_set_size (pdf->shapes, 0);
+  paint_forms (pdf, pdf->back_forms);
   flush_glyphs (pdf);
+  paint_forms (pdf, pdf->forms);
   for (guint i = 0; i < pdf->deferred->len; i++)
     {
       const DeferredLayout *deferred = &g_array_index (pdf->deferred, DeferredLayout, i);
@@ -581,44 +842,57 @@ flush_page (Pdf *pdf)
 }
 
 /* One line of text in a box, ellipsized when longer. */
-static void
-draw_line (Pdf            *pdf,
-           Font            font,
-           const char     *text,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  alignment)
+static PangoLayout *
+create_line (Pdf            *pdf,
+             const char     *text,
+             double          width,
+             PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = create_layout (pdf, font, text, width, 0);
+  PangoLayout *layout = create_layout (pdf, FONT_SMALL, text, width, 0);
 
   pango_layout_set_alignment (layout, alignment);
-  show_layout (pdf, layout, x, y, &muted_colour);
+  return layout;
+}
+
+/* The running header changes only with the section, so it is laid out
+ * once for all the pages of a section. */
+static PangoLayout *
+get_title_line (Pdf *pdf)
+{
+  g_autofree char *title = NULL;
+
+  if (pdf->title_line != NULL && g_strcmp0 (pdf->title_section, pdf->section) == 0)
+    return pdf->title_line;
+  g_clear_object (&pdf->title_line);
+  /* Each page of a model's section says whose it is. */
+  if (pdf->section != NULL)
+    title = g_strdup_printf ("%s · %s", pdf->running_title, pdf->section);
+  pdf->title_line = create_line (pdf, title != NULL ? title : pdf->running_title,
+                                 BODY_WIDTH * 0.75, PANGO_ALIGN_LEFT);
+  pdf->title_section = pdf->section;
+  return pdf->title_line;
 }
 
 static void
 draw_page_frame (Pdf *pdf)
 {
   g_autofree char *page = NULL;
+  g_autoptr(PangoLayout) footer = NULL;
 
   if (pdf->cr == NULL)
     return;
   /* The cover has no running header: it says the same things larger. */
   if (pdf->page > 1)
     {
-      g_autofree char *title = NULL;
-
-      /* Each page of a model's section says whose it is. */
-      if (pdf->section != NULL)
-        title = g_strdup_printf ("%s · %s", pdf->running_title, pdf->section);
-      draw_line (pdf, FONT_SMALL, title != NULL ? title : pdf->running_title, MARGIN,
-                 HEADER_TOP, BODY_WIDTH * 0.75, PANGO_ALIGN_LEFT);
-      draw_line (pdf, FONT_SMALL, pdf->date, MARGIN + BODY_WIDTH * 0.75, HEADER_TOP,
-                 BODY_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
+      if (pdf->date_line == NULL)
+        pdf->date_line = create_line (pdf, pdf->date, BODY_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
+      show_layout (pdf, get_title_line (pdf), MARGIN, HEADER_TOP, &muted_colour);
+      show_layout (pdf, pdf->date_line, MARGIN + BODY_WIDTH * 0.75, HEADER_TOP, &muted_colour);
       draw_rule (pdf, HEADER_TOP + 14.0, &rule_colour);
     }
   page = g_strdup_printf (_("Page %u of %u"), pdf->page, pdf->n_pages);
-  draw_line (pdf, FONT_SMALL, page, MARGIN, FOOTER_TOP, BODY_WIDTH, PANGO_ALIGN_CENTER);
+  footer = create_line (pdf, page, BODY_WIDTH, PANGO_ALIGN_CENTER);
+  show_layout (pdf, footer, MARGIN, FOOTER_TOP, &muted_colour);
 }
 
 static void
@@ -736,8 +1010,7 @@ place_row (Pdf                *pdf,
   if (fits)
     {
       if (pdf->cr != NULL && (header || table->row % 2 == 1))
-        fill_rectangle (pdf, MARGIN, pdf->y, BODY_WIDTH, height,
-                        header ? &header_fill : &stripe_fill);
+        queue_table_box (pdf, header ? &header_fill : &stripe_fill, FALSE, pdf->y, height);
       for (guint i = 0; i < table->n_columns; i++)
         {
           const Colour *colour = (int) i == table->emphasis_column && emphasis != NULL
@@ -748,7 +1021,7 @@ place_row (Pdf                *pdf,
         }
       pdf->y += height;
       if (pdf->cr != NULL)
-        draw_rule (pdf, pdf->y, &rule_colour);
+        queue_table_box (pdf, &rule_colour, TRUE, pdf->y, 0);
     }
   for (guint i = 0; i < table->n_columns; i++)
     g_object_unref (layouts[i]);
@@ -760,6 +1033,7 @@ table_begin (Pdf   *pdf,
              Table *table)
 {
   table->row = 0;
+  end_table_shapes (pdf);
   /* A header alone at the bottom of a page helps nobody. */
   ensure_space (pdf, 40.0);
   place_row (pdf, table, table->headers, TRUE, NULL);
@@ -783,6 +1057,7 @@ table_add_row (Pdf                *pdf,
 static void
 table_end (Pdf *pdf)
 {
+  end_table_shapes (pdf);
   pdf->y += 8.0;
 }
 
@@ -916,6 +1191,7 @@ add_flags (Pdf                *pdf,
       table_add_row (pdf, &table, (const char *[]) {
         flag->model_name, mr_flag_severity_get_title (flag->severity), flag->use,
         flag->reason, flag->remedy }, severity_colour (flag->severity));
+      g_hash_table_insert (pdf->flag_pages, (gpointer) flag, GUINT_TO_POINTER (pdf->page));
     }
   table_end (pdf);
 }
@@ -1017,13 +1293,13 @@ component_in_evidence (const MrReportModel *model,
 }
 
 static void
-append_component (GString         *names,
+append_component (Pdf             *pdf,
+                  GString         *names,
                   MrComponentKind  kind)
 {
   if (names->len > 0)
-    /* Translators: between the names of components in a list */
-    g_string_append (names, _(", "));
-  g_string_append (names, mr_component_kind_get_title (kind));
+    g_string_append (names, pdf->list_separator);
+  g_string_append (names, pdf->component_titles[kind]);
 }
 
 /* Components not in evidence are named in one line per availability
@@ -1041,7 +1317,7 @@ add_missing_components (Pdf                 *pdf,
   for (guint kind = 0; kind < MR_N_COMPONENTS; kind++)
     if (!component_in_evidence (model, kind) &&
         model->record->components[kind].availability == availability)
-      append_component (names, kind);
+      append_component (pdf, names, kind);
   if (names->len == 0)
     return;
   /* Translators: an availability ("Absent"), the MOF status of those
@@ -1071,14 +1347,14 @@ add_component_rows (Pdf                 *pdf,
       if ((done & (1u << kind)) != 0 || !component_in_evidence (model, kind))
         continue;
       names = g_string_new (NULL);
-      append_component (names, kind);
+      append_component (pdf, names, kind);
       for (guint other = kind + 1; other < MR_N_COMPONENTS; other++)
         if (component_in_evidence (model, other) &&
             model->record->components[other].availability == availability &&
             model->mof.status[other] == status &&
             g_strcmp0 (mr_report_model_get_component_license (model, other), license) == 0)
           {
-            append_component (names, other);
+            append_component (pdf, names, other);
             done |= 1u << other;
           }
       if (table->row == 0)
@@ -1109,15 +1385,18 @@ add_model_components (Pdf                 *pdf,
   add_missing_components (pdf, model, MR_AVAILABILITY_UNKNOWN);
 }
 
+/* Each flag by severity and use, with the page of the flag table that
+ * gives its reason and remedy: printing those again in every section
+ * cost some 800 pages in a register of 10,000 models. */
 static void
 add_model_flags (Pdf                 *pdf,
                  const MrReportModel *model)
 {
   Table table = {
-    .n_columns = 4,
-    .widths = { 0.12, 0.18, 0.38, 0.32 },
-    .headers = { _("Severity"), _("Intended use"), _("Reason"), _("Remedy") },
-    .shared_columns = 0xf,
+    .n_columns = 3,
+    .widths = { 0.14, 0.40, 0.46 },
+    .headers = { _("Severity"), _("Intended use"), _("Reason and remedy") },
+    .shared_columns = 0x7,
     .emphasis_column = 0,
   };
 
@@ -1131,10 +1410,13 @@ add_model_flags (Pdf                 *pdf,
   for (guint i = 0; i < model->flags->len; i++)
     {
       const MrReportFlag *flag = &g_array_index (model->flags, MrReportFlag, i);
+      guint page = GPOINTER_TO_UINT (g_hash_table_lookup (pdf->flag_pages, flag));
+      /* Translators: where the flag table gives a flag's reason and remedy */
+      g_autofree char *where = g_strdup_printf (_("See page %u"), page);
 
       table_add_row (pdf, &table, (const char *[]) {
-        mr_flag_severity_get_title (flag->severity), flag->use, flag->reason,
-        flag->remedy }, severity_colour (flag->severity));
+        mr_flag_severity_get_title (flag->severity), flag->use, where },
+        severity_colour (flag->severity));
     }
   table_end (pdf);
 }
@@ -1256,6 +1538,8 @@ lay_out_governance (Pdf            *pdf,
   gboolean first = TRUE;
 
   pdf->section = NULL;
+  g_clear_pointer (&pdf->flag_pages, g_hash_table_unref);
+  pdf->flag_pages = g_hash_table_new (NULL, NULL);
   begin_page (pdf);
   add_cover (pdf, data);
   add_summary (pdf, data);
@@ -1310,7 +1594,8 @@ lay_out_factsheet (Pdf            *pdf,
       const MrFactsheetField *field = &g_array_index (factsheet->fields, MrFactsheetField, i);
 
       table_add_row (pdf, &table, (const char *[]) {
-        field->label, mr_factsheet_field_get_display_value (field), field->reference },
+        field->label, mr_factsheet_field_get_display_value (field),
+        mr_factsheet_field_get_display_reference (field) },
         field->value != NULL ? NULL : &muted_colour);
     }
   end_document (pdf);

@@ -227,6 +227,115 @@ test_flag_reasons (void)
 }
 
 static void
+assert_has_words (const char *squeezed,
+                  const char *words)
+{
+  g_autofree char *wanted = squeeze (words);
+
+  g_assert_nonnull (strstr (squeezed, wanted));
+}
+
+/* The model that the line at @line of @page belongs to: the last section
+ * heading above it, else the model its running header continues; NULL
+ * for a model named otherwise than these tests' warned and blocked ones. */
+static char *
+dup_section_model (const char *page,
+                   const char *line)
+{
+  g_autoptr(GRegex) header = g_regex_new ("· (Warned model [0-9]{3}|" MR_REPORT_TEST_BLOCKED_NAME
+                                          ")", 0, 0, NULL);
+  g_autoptr(GRegex) heading = g_regex_new ("^ *(Warned model [0-9]{3}|"
+                                           MR_REPORT_TEST_BLOCKED_NAME ") *$",
+                                           G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *above = g_strndup (page, line - page);
+  g_autoptr(GMatchInfo) match = NULL;
+  char *model = NULL;
+
+  if (g_regex_match (header, above, 0, &match))
+    model = g_match_info_fetch (match, 1);
+  g_clear_pointer (&match, g_match_info_unref);
+  for (g_regex_match (heading, above, 0, &match);
+       g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_free (model);
+      model = g_match_info_fetch (match, 1);
+    }
+  return model;
+}
+
+/* A model's section lists its flags by severity and use and points to the
+ * page of the flag table that gives their reason and remedy, which are
+ * printed there only. */
+static void
+test_flag_references (void)
+{
+  Fixture *fixture = get_fixture ();
+  g_auto(GStrv) pages = g_strsplit (fixture->layout, "\f", -1);
+  g_autofree char *raw = pdftotext ("-raw", fixture->path);
+  g_auto(GStrv) raw_pages = g_strsplit (raw, "\f", -1);
+  g_autoptr(GRegex) reference = g_regex_new ("^ *(Blocking|Warning) +(\\S.*\\S) +See page ([0-9]+) *$",
+                                             G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) flag_header = g_regex_new ("Model +Severity +Intended use +Reason +Remedy",
+                                               0, 0, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(MrReportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first_section = 0, n_references = 0, n_blocked = 0;
+
+  records = mr_store_list_models (fixture->store, MR_LOAD_FULL, &error);
+  g_assert_no_error (error);
+  data = mr_report_data_new (records, mr_store_get_framework (fixture->store), NULL);
+  while (pages[first_section] != NULL && strstr (pages[first_section], "Example Org Ltd · ") == NULL)
+    first_section++;
+  g_assert_nonnull (pages[first_section]);
+
+  for (guint i = first_section; pages[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *squeezed = squeeze (raw_pages[i]);
+
+      for (g_regex_match (reference, pages[i], 0, &match);
+           g_match_info_matches (match);
+           g_match_info_next (match, NULL), n_references++)
+        {
+          g_autofree char *severity = g_match_info_fetch (match, 1);
+          g_autofree char *use = g_match_info_fetch (match, 2);
+          g_autofree char *number = g_match_info_fetch (match, 3);
+          int start;
+          guint page = (guint) g_ascii_strtoull (number, NULL, 10);
+          g_autofree char *model = NULL;
+          g_autofree char *target = NULL;
+
+          g_assert_true (g_match_info_fetch_pos (match, 0, &start, NULL));
+          model = dup_section_model (pages[i], pages[i] + start);
+          g_assert_cmpuint (page, >, 2);
+          g_assert_cmpuint (page, <=, first_section);
+          /* That page of the flag table has the model's flag; its narrow
+           * cells wrap, so their words are looked for in drawing order. */
+          g_assert_true (g_regex_match (flag_header, pages[page - 1], 0, NULL));
+          target = squeeze (raw_pages[page - 1]);
+          g_assert_nonnull (strstr (target, severity));
+          assert_has_words (target, use);
+          if (model != NULL)
+            assert_has_words (target, model);
+          if (g_strcmp0 (model, MR_REPORT_TEST_BLOCKED_NAME) == 0 &&
+              strcmp (severity, "Blocking") == 0 && strcmp (use, "Credit scoring") == 0)
+            n_blocked++;
+        }
+      for (guint j = 0; j < data->flags->len; j++)
+        {
+          const MrReportFlag *flag = g_ptr_array_index (data->flags, j);
+          g_autofree char *reason = squeeze (flag->reason);
+
+          g_assert_null (strstr (squeezed, reason));
+        }
+    }
+  g_assert_cmpuint (n_references, ==, data->flags->len);
+  g_assert_cmpuint (n_blocked, >, 0);
+}
+
+static void
 test_header_repeated (void)
 {
   Fixture *fixture = get_fixture ();
@@ -436,6 +545,7 @@ main (int    argc,
   ADD ("/report/pdf/sections-flow", test_sections_flow);
   ADD ("/report/pdf/long-name-wrapped", test_long_name_wrapped);
   ADD ("/report/pdf/flag-reasons", test_flag_reasons);
+  ADD ("/report/pdf/flag-references", test_flag_references);
   ADD ("/report/pdf/header-repeated", test_header_repeated);
   ADD ("/report/pdf/text-inside-page", test_text_inside_page);
   ADD ("/report/pdf/render-pages", test_render_pages);
