@@ -81,6 +81,15 @@ mr_audit_row_dup_summary (const MrAuditRecord *record)
   if ((text = get_string_member (object, "comment")) != NULL ||
       (text = get_string_member (object, "reason")) != NULL)
     return g_strdup (text);
+  if (json_object_has_member (object, "count") &&
+      (text = get_string_member (object, "origin")) != NULL)
+    {
+      guint count = json_object_get_int_member (object, "count");
+
+      /* Translators: an import in the audit trail; %s is the file it came from */
+      return g_strdup_printf (ngettext ("%u model from %s", "%u models from %s", count),
+                              count, text);
+    }
   text = get_string_member (object, "status");
   if (text != NULL && mr_enum_from_nick (MR_TYPE_STATUS, text, &status))
     /* Translators: %s is a register entry's approval status */
