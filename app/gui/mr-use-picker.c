@@ -106,6 +106,9 @@ use_row (MrUsePicker         *self,
   gtk_widget_set_tooltip_text (row, use->description);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* One Tab stop per use, not two: the check box, which tells its state to
+   * a screen reader (the row names it), rather than the row. */
+  gtk_widget_set_focusable (row, FALSE);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_check_toggled), self);
   self->checks[use->position] = GTK_CHECK_BUTTON (check);
   return row;
