@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mr-error.h"
 #include "mr-model-record.h"
@@ -35,34 +36,34 @@ new_components (void)
   return g_memdup2 (unknown_components, sizeof unknown_components);
 }
 
-static gboolean
-owns_components (const MrModelRecord *self)
-{
-  return self->components != unknown_components;
-}
-
-static MrModelRecord *
-new_record (MrComponent *components)
+MrModelRecord *
+mr_model_record_new (void)
 {
   MrModelRecord *self = g_new0 (MrModelRecord, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->tags = g_strdupv ((char **) empty_strv);
   self->intended_uses = g_strdupv ((char **) empty_strv);
-  self->components = components;
+  self->components = new_components ();
   return self;
 }
 
 MrModelRecord *
-mr_model_record_new (void)
+mr_model_record_new_summary (gpointer block,
+                             gpointer room)
 {
-  return new_record (new_components ());
-}
+  MrModelRecord *self = room;
 
-MrModelRecord *
-mr_model_record_new_summary (void)
-{
-  return new_record ((MrComponent *) unknown_components);
+  g_return_val_if_fail (block != NULL, NULL);
+  g_return_val_if_fail (room != NULL, NULL);
+
+  memset (self, 0, sizeof *self);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->block = g_atomic_rc_box_acquire (block);
+  self->tags = (char **) empty_strv;
+  self->intended_uses = (char **) empty_strv;
+  self->components = (MrComponent *) unknown_components;
+  return self;
 }
 
 MrModelRecord *
@@ -73,6 +74,7 @@ mr_model_record_copy (const MrModelRecord *self)
   *copy = *self;
   g_atomic_ref_count_init (&copy->ref_count);
   copy->search_text = NULL;
+  copy->block = NULL;
   copy->name = g_strdup (self->name);
   copy->provider = g_strdup (self->provider);
   copy->version = g_strdup (self->version);
@@ -100,10 +102,10 @@ mr_model_record_ref (MrModelRecord *self)
   return self;
 }
 
+/* The fields mr_model_record_set_string() and g_strdupv() made. */
 static void
-mr_model_record_free (MrModelRecord *self)
+free_strings (MrModelRecord *self)
 {
-  g_free (self->search_text);
   g_free (self->name);
   g_free (self->provider);
   g_free (self->version);
@@ -118,12 +120,22 @@ mr_model_record_free (MrModelRecord *self)
   g_strfreev (self->tags);
   g_strfreev (self->intended_uses);
   g_free (self->notes);
-  if (owns_components (self))
+}
+
+static void
+mr_model_record_free (MrModelRecord *self)
+{
+  g_free (self->search_text);
+  /* A summary is in its block, and its components are shared. */
+  if (self->block != NULL)
     {
-      for (guint i = 0; i < MR_N_COMPONENTS; i++)
-        mr_component_clear (&self->components[i]);
-      g_free (self->components);
+      g_atomic_rc_box_release (self->block);
+      return;
     }
+  free_strings (self);
+  for (guint i = 0; i < MR_N_COMPONENTS; i++)
+    mr_component_clear (&self->components[i]);
+  g_free (self->components);
   g_free (self);
 }
 

@@ -13,6 +13,7 @@
 #include "mr-enums.h"
 #include "mr-error-presenter.h"
 #include "mr-filter-model.h"
+#include "mr-icon-cell.h"
 #include "mr-model-detail.h"
 #include "mr-model-editor.h"
 #include "mr-register.h"
@@ -400,32 +401,28 @@ static const ColumnSpec column_specs[] = {
   { G_STRUCT_OFFSET (MrRegisterPage, checked_column), checked_text, NULL, 10 },
 };
 
+/* A cell is an inscription, or an icon cell holding one. */
+static GtkInscription *
+cell_inscription (GtkWidget *cell)
+{
+  return MR_IS_ICON_CELL (cell) ? mr_icon_cell_get_inscription (MR_ICON_CELL (cell))
+                                : GTK_INSCRIPTION (cell);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const ColumnSpec         *spec)
 {
-  GtkWidget *text = gtk_inscription_new (NULL);
-  GtkWidget *box;
+  GtkWidget *cell = spec->icon != NULL ? mr_icon_cell_new () : gtk_inscription_new (NULL);
+  GtkInscription *text = cell_inscription (cell);
 
   g_object_set_data (G_OBJECT (item), "mr-column-spec", (gpointer) spec);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), spec->nat_chars);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), MIN (spec->nat_chars, 6));
-  gtk_widget_set_hexpand (text, TRUE);
-  if (spec->icon == NULL)
-    {
-      gtk_list_item_set_child (item, text);
-      return;
-    }
-
-  /* The icon repeats the text beside it for sighted users only. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE,
-                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                               NULL));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_list_item_set_child (item, box);
+  gtk_inscription_set_text_overflow (text, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (text, spec->nat_chars);
+  gtk_inscription_set_min_chars (text, MIN (spec->nat_chars, 6));
+  gtk_widget_set_hexpand (cell, TRUE);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -433,16 +430,12 @@ fill_cell (GtkListItem      *item,
            const ColumnSpec *spec)
 {
   const MrModelRecord *record = mr_ai_model_get_record (gtk_list_item_get_item (item));
-  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = spec->text (record);
 
-  if (spec->icon == NULL)
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
-      return;
-    }
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)), spec->icon (record));
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (child)), text);
+  if (spec->icon != NULL)
+    mr_icon_cell_set_icon_name (MR_ICON_CELL (cell), spec->icon (record));
+  gtk_inscription_set_text (cell_inscription (cell), text);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "mr-evidence-group.h"
 #include "mr-framework-window.h"
 #include "mr-gui-test-util.h"
+#include "mr-icon-cell.h"
 #include "mr-model-detail.h"
 #include "mr-model-editor.h"
 #include "mr-policy-group.h"
@@ -204,6 +205,62 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static double
+text_x (GtkWidget *cell,
+        GtkWidget *text)
+{
+  double x, y;
+
+  g_assert_true (gtk_widget_translate_coordinates (text, cell, 0, 0, &x, &y));
+  return x;
+}
+
+static gboolean
+allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* The list's icon cell: its text is what people and screen readers read;
+ * the icon's room is kept whether or not there is an icon, so that the
+ * texts of a column line up, on the side the text starts from. */
+static void
+test_icon_cell (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *cell = mr_icon_cell_new ();
+  GtkWidget *text = GTK_WIDGET (mr_icon_cell_get_inscription (MR_ICON_CELL (cell)));
+  int without_icon;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), "Approved with conditions");
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mr_test_spin_until (allocated, cell, 5000));
+  without_icon = natural_width (cell);
+  g_assert_cmpint (without_icon, >=, natural_width (text) + 16);
+
+  mr_icon_cell_set_icon_name (MR_ICON_CELL (cell), "emblem-ok-symbolic");
+  mr_test_spin_for (100);
+  g_assert_cmpint (natural_width (cell), ==, without_icon);
+  g_assert_cmpfloat (text_x (cell, text), >=, 16);
+  g_assert_cmpint (gtk_widget_get_width (text) + 16, <=, gtk_widget_get_width (cell));
+
+  gtk_widget_set_direction (cell, GTK_TEXT_DIR_RTL);
+  mr_test_spin_for (100);
+  g_assert_cmpfloat (text_x (cell, text), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +279,7 @@ main (int   argc,
       g_test_add_func ("/templates/framework-window", test_framework_window);
       g_test_add_func ("/templates/preferences-window", test_preferences_window);
       g_test_add_func ("/templates/help-overlay", test_help_overlay);
+      g_test_add_func ("/templates/icon-cell", test_icon_cell);
     }
   return g_test_run ();
 }

@@ -785,6 +785,67 @@ test_lists (void)
   g_assert_true (mr_model_record_same_content (record, got));
 }
 
+/* Summaries share blocks of packed strings: each reads back as stored
+ * (unset strings and empty lists too, across blocks, and in a row bigger
+ * than a block), outlives its list and the store, and copies into a record
+ * that can be edited. */
+static void
+test_summary_strings (void)
+{
+  g_autofree char *path = mr_store_test_register_path ("register.db");
+  g_autoptr(MrStore) store = open_store (path);
+  g_autoptr(GPtrArray) records = mr_store_test_records_new (3000);
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(MrModelRecord) kept = NULL;
+  g_autoptr(MrModelRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big_description = g_strnfill (300000, 'x');
+  MrModelRecord *bare;
+  MrModelRecord *big;
+
+  for (guint i = 0; i < records->len; i++)
+    mr_store_test_clear_components (g_ptr_array_index (records, i));
+  bare = g_ptr_array_index (records, 1);
+  mr_model_record_set_string (&bare->provider, NULL);
+  mr_model_record_set_string (&bare->version, NULL);
+  mr_model_record_set_string (&bare->source_revision, NULL);
+  mr_model_record_set_string (&bare->owner, NULL);
+  mr_model_record_set_string (&bare->description, NULL);
+  mr_model_record_set_string (&bare->license_code, NULL);
+  g_strfreev (bare->tags);
+  bare->tags = g_new0 (char *, 1);
+  g_strfreev (bare->intended_uses);
+  bare->intended_uses = g_new0 (char *, 1);
+  big = g_ptr_array_index (records, 2);
+  mr_model_record_set_string (&big->description, big_description);
+  g_assert_true (mr_store_import_models (store, records, ACTOR, "test", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  full = mr_store_list_models (store, MR_LOAD_FULL, &error);
+  g_assert_no_error (error);
+  summaries = mr_store_list_models (store, MR_LOAD_SUMMARY, &error);
+  g_assert_no_error (error);
+  mr_store_test_assert_same_records (full, summaries);
+  g_assert_null (((MrModelRecord *) g_ptr_array_index (summaries, 1))->owner);
+  g_assert_cmpuint (g_strv_length (((MrModelRecord *) g_ptr_array_index (summaries, 1))->tags), ==, 0);
+  g_assert_cmpstr (((MrModelRecord *) g_ptr_array_index (summaries, 2))->description, ==,
+                   big_description);
+
+  kept = mr_model_record_ref (g_ptr_array_index (summaries, records->len - 1));
+  copy = mr_model_record_copy (g_ptr_array_index (summaries, 2));
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  g_clear_object (&store);
+  g_assert_true (mr_model_record_same_content (kept, g_ptr_array_index (full, full->len - 1)));
+
+  g_assert_true (mr_model_record_same_content (copy, g_ptr_array_index (full, 2)));
+  mr_model_record_set_string (&copy->description, "Edited");
+  g_strfreev (copy->tags);
+  copy->tags = g_strsplit ("x;y", ";", -1);
+  g_assert_cmpstr (copy->name, ==, big->name);
+  g_assert_cmpstr (copy->tags[1], ==, "y");
+}
+
 /* A spreadsheet brings no component evidence, so an import of it writes no
  * component rows at all. */
 static void
@@ -985,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/sqlite-store/delete-restore", test_delete_restore);
   g_test_add_func ("/sqlite-store/sparse-components", test_sparse_components);
   g_test_add_func ("/sqlite-store/lists", test_lists);
+  g_test_add_func ("/sqlite-store/summary-strings", test_summary_strings);
   g_test_add_func ("/sqlite-store/import", test_import);
   g_test_add_func ("/sqlite-store/import-without-components", test_import_without_components);
   g_test_add_func ("/sqlite-store/import-all-or-nothing", test_import_all_or_nothing);
