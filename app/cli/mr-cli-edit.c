@@ -32,6 +32,7 @@ typedef struct {
   char  *data_sensitivity;
   char  *description;
   char  *notes;
+  char  *vendor_agreement;
 } FieldOptions;
 
 static void
@@ -50,6 +51,7 @@ field_options_clear (FieldOptions *fields)
   g_free (fields->data_sensitivity);
   g_free (fields->description);
   g_free (fields->notes);
+  g_free (fields->vendor_agreement);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FieldOptions, field_options_clear)
@@ -84,6 +86,8 @@ field_options_add_entries (FieldOptions   *fields,
     { "description", 0, 0, G_OPTION_ARG_STRING, &fields->description,
       N_("What the model is"), N_("TEXT") },
     { "notes", 0, 0, G_OPTION_ARG_STRING, &fields->notes, N_("Free-form notes"), N_("TEXT") },
+    { "vendor-agreement", 0, 0, G_OPTION_ARG_STRING, &fields->vendor_agreement,
+      N_("The agreement that covers using a closed model (reference and date)"), N_("TEXT") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -97,7 +101,8 @@ field_options_any (const FieldOptions *fields)
          fields->source_kind != NULL || fields->source != NULL || fields->owner != NULL ||
          fields->license != NULL || fields->tags != NULL || fields->uses != NULL ||
          fields->deployment != NULL || fields->data_sensitivity != NULL ||
-         fields->description != NULL || fields->notes != NULL;
+         fields->description != NULL || fields->notes != NULL ||
+         fields->vendor_agreement != NULL;
 }
 
 /* Leaves *inout_value alone when the option was not given. */
@@ -143,6 +148,7 @@ field_options_apply (const FieldOptions  *fields,
     { fields->license, &record->license },
     { fields->description, &record->description },
     { fields->notes, &record->notes },
+    { fields->vendor_agreement, &record->vendor_agreement },
   };
   int source_kind = record->source_kind;
   int deployment = record->deployment;

@@ -271,6 +271,7 @@ print_record_text (const MrModelRecord *record)
     _("Source revision"), record->source_revision,
     _("Owner"), record->owner,
     _("Licence"), record->license,
+    _("Vendor agreement"), record->vendor_agreement,
     _("Code licence"), record->license_code,
     _("Data licence"), record->license_data,
     _("Documentation licence"), record->license_document,

@@ -89,6 +89,7 @@ mr_model_record_copy (const MrModelRecord *self)
   copy->tags = g_strdupv (self->tags);
   copy->intended_uses = g_strdupv (self->intended_uses);
   copy->notes = g_strdup (self->notes);
+  copy->vendor_agreement = g_strdup (self->vendor_agreement);
   copy->components = g_new0 (MrComponent, MR_N_COMPONENTS);
   for (guint i = 0; i < MR_N_COMPONENTS; i++)
     mr_component_copy_into (&copy->components[i], &self->components[i]);
@@ -120,6 +121,7 @@ free_strings (MrModelRecord *self)
   g_strfreev (self->tags);
   g_strfreev (self->intended_uses);
   g_free (self->notes);
+  g_free (self->vendor_agreement);
 }
 
 static void
@@ -225,6 +227,7 @@ validate_texts (const MrModelRecord *self,
     { "version", N_("Version"), self->version },
     { "owner", N_("Owner"), self->owner },
     { "license", N_("Licence"), self->license },
+    { "vendor_agreement", N_("Vendor agreement"), self->vendor_agreement },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -296,7 +299,8 @@ mr_model_record_same_content (const MrModelRecord *a,
       a->openness != b->openness ||
       a->worst_flag != b->worst_flag ||
       a->n_flags != b->n_flags ||
-      g_strcmp0 (a->notes, b->notes) != 0)
+      g_strcmp0 (a->notes, b->notes) != 0 ||
+      g_strcmp0 (a->vendor_agreement, b->vendor_agreement) != 0)
     return FALSE;
 
   for (guint i = 0; i < MR_N_COMPONENTS; i++)

@@ -55,6 +55,9 @@ typedef struct {
   MrFlagSeverity     worst_flag;    /* cached policy outcome */
   guint              n_flags;
   char              *notes;
+  /* The agreement that covers using a closed model through its vendor
+   * (contract reference, date); NULL: none on file. */
+  char              *vendor_agreement;
   gint64             created_at;    /* Unix time, UTC seconds; 0 = unset */
   gint64             updated_at;
   gint64             last_checked_at; /* 0 = never */

@@ -166,7 +166,7 @@ mr_policy_evaluate_use (MrFramework            *framework,
     add_flag (flags, &n_flags, use_id, use, MR_POLICY_ISSUE_INFERENCE_CHECK, rule->severity);
 
   if (rule->vendor_agreement_required && level == MR_OPENNESS_CLOSED &&
-      !evidence->inputs.vendor_agreement)
+      evidence->record->vendor_agreement == NULL)
     add_flag (flags, &n_flags, use_id, use, MR_POLICY_ISSUE_VENDOR_AGREEMENT,
               MR_FLAG_SEVERITY_INFO);
 
@@ -360,7 +360,8 @@ mr_policy_flag_dup_remedy (const MrPolicyFlag     *flag,
     case MR_POLICY_ISSUE_INFERENCE_CHECK:
       return g_strdup (_("Run the inference check on the model."));
     case MR_POLICY_ISSUE_VENDOR_AGREEMENT:
-      return g_strdup (_("Note the vendor agreement in the entry."));
+      return g_strdup (_("Record the agreement (its reference and date) in the entry’s "
+                         "Vendor agreement field."));
     default:
       g_return_val_if_reached (NULL);
     }

@@ -26,11 +26,10 @@ typedef enum {
   MR_INFERENCE_CHECK_FAILED,
 } MrInferenceCheckOutcome;
 
-/* Facts the evaluation needs that are not (yet) fields of the record. */
+/* Facts the evaluation needs that are not fields of the record. */
 typedef struct {
   gboolean                gated;            /* weights behind an access request */
   MrInferenceCheckOutcome inference_check;  /* the latest local inference check */
-  gboolean                vendor_agreement; /* a vendor agreement is on file */
 } MrPolicyInputs;
 
 typedef enum {

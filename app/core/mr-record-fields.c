@@ -44,6 +44,7 @@ static const MrRecordField record_fields[] = {
   FIELD (worst_flag, ENUM, mr_flag_severity_get_type),
   FIELD (n_flags, COUNT, NULL),
   FIELD (notes, TEXT, NULL),
+  FIELD (vendor_agreement, TEXT, NULL),
   FIELD (created_at, TIME, NULL),
   FIELD (updated_at, TIME, NULL),
   FIELD (last_checked_at, TIME, NULL),

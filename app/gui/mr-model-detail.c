@@ -48,6 +48,7 @@ struct _MrModelDetail
   AdwActionRow        *sensitivity_row;
   AdwActionRow        *description_row;
   AdwActionRow        *notes_row;
+  AdwActionRow        *vendor_agreement_row;
   AdwActionRow        *updated_row;
   AdwActionRow        *checked_row;
   AdwPreferencesGroup *uses_group;
@@ -153,6 +154,7 @@ fill_details (MrModelDetail       *self,
   set_row_text (self->version_row, r->version);
   set_row_text (self->owner_row, r->owner);
   set_row_text (self->license_row, r->license);
+  set_row_text (self->vendor_agreement_row, r->vendor_agreement);
   set_row_text (self->tags_row, tags);
   set_row_text (self->deployment_row, mr_deployment_get_title (r->deployment));
   set_row_text (self->sensitivity_row, mr_data_sensitivity_get_title (r->data_sensitivity));
@@ -484,6 +486,7 @@ mr_model_detail_class_init (MrModelDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, sensitivity_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, description_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, MrModelDetail, vendor_agreement_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, updated_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, checked_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelDetail, uses_group);

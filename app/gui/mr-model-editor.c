@@ -28,6 +28,7 @@ struct _MrModelEditor
   AdwEntryRow         *version_row;
   AdwEntryRow         *owner_row;
   AdwEntryRow         *license_row;
+  AdwEntryRow         *vendor_agreement_row;
   AdwEntryRow         *tags_row;
   AdwComboRow         *source_kind_row;
   AdwEntryRow         *source_ref_row;
@@ -151,6 +152,7 @@ build_record (MrModelEditor *self)
   mr_model_record_set_string (&r->version, row_text (self->version_row));
   mr_model_record_set_string (&r->owner, row_text (self->owner_row));
   mr_model_record_set_string (&r->license, row_text (self->license_row));
+  mr_model_record_set_string (&r->vendor_agreement, row_text (self->vendor_agreement_row));
   g_strfreev (r->tags);
   r->tags = split_tags (row_text (self->tags_row));
   r->source_kind = adw_combo_row_get_selected (self->source_kind_row);
@@ -193,6 +195,7 @@ validate_identity (MrModelEditor       *self,
     { self->version_row, _("Version"), r->version },
     { self->owner_row, _("Owner"), r->owner },
     { self->license_row, _("Licence"), r->license },
+    { self->vendor_agreement_row, _("Vendor agreement"), r->vendor_agreement },
   };
   g_autoptr(GString) messages = g_string_new (NULL);
   g_autoptr(GError) name_error = NULL;
@@ -457,6 +460,7 @@ mr_model_editor_class_init (MrModelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, version_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, license_row);
+  gtk_widget_class_bind_template_child (widget_class, MrModelEditor, vendor_agreement_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, source_kind_row);
   gtk_widget_class_bind_template_child (widget_class, MrModelEditor, source_ref_row);
@@ -509,6 +513,7 @@ load_record (MrModelEditor       *self,
   set_row_text (self->version_row, r->version);
   set_row_text (self->owner_row, r->owner);
   set_row_text (self->license_row, r->license);
+  set_row_text (self->vendor_agreement_row, r->vendor_agreement);
   set_row_text (self->tags_row, tags);
   adw_combo_row_set_selected (self->source_kind_row, r->source_kind);
   set_row_text (self->source_ref_row, r->source_ref);

@@ -177,8 +177,14 @@ static const char schema_v1[] =
   "CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries"
   " BEGIN SELECT RAISE (ABORT, 'audit entries cannot be deleted'); END;";
 
+/* Version 2: the vendor agreement that covers the use of a closed model
+ * (a contract's reference and date), which a framework may require. */
+static const char schema_v2[] =
+  "ALTER TABLE models ADD COLUMN vendor_agreement TEXT;";
+
 static const MrSqliteMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const MrSqliteMigration *

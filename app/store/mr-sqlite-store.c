@@ -36,13 +36,13 @@
   "revision, name, provider, version, source_kind, source_ref, source_revision," \
   " owner, description, license, license_code, license_data, license_document," \
   " tags, intended_uses, deployment, data_sensitivity, status, openness, worst_flag," \
-  " n_flags, notes, created_at, updated_at, last_checked_at"
+  " n_flags, notes, created_at, updated_at, last_checked_at, vendor_agreement"
 #define MODEL_PARAMS \
   "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
-  " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25"
-/* Written out as ?26 and ?27 in statement_sql. */
-#define PARAM_ID 26
-#define PARAM_EXPECTED_REVISION 27
+  " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26"
+/* Written out as ?27 and ?28 in statement_sql. */
+#define PARAM_ID 27
+#define PARAM_EXPECTED_REVISION 28
 
 /* The components of an entry are inserted in one statement, prepared for
  * each number of rows on first use: one step per entry instead of one per
@@ -81,6 +81,7 @@ enum {
   COL_CREATED_AT,
   COL_UPDATED_AT,
   COL_LAST_CHECKED_AT,
+  COL_VENDOR_AGREEMENT,
 };
 
 typedef enum {
@@ -112,13 +113,13 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_COUNT_MODELS] =
     "SELECT count(*) FROM models WHERE deleted_at IS NULL",
   [STMT_INSERT_MODEL] =
-    "INSERT INTO models (" MODEL_COLUMNS ", id) VALUES (" MODEL_PARAMS ", ?26)",
+    "INSERT INTO models (" MODEL_COLUMNS ", id) VALUES (" MODEL_PARAMS ", ?27)",
   [STMT_UPDATE_MODEL] =
     "UPDATE models SET (" MODEL_COLUMNS ") = (" MODEL_PARAMS ")"
-    " WHERE id = ?26 AND revision = ?27 AND deleted_at IS NULL",
+    " WHERE id = ?27 AND revision = ?28 AND deleted_at IS NULL",
   [STMT_RESTORE_MODEL] =
     "UPDATE models SET (" MODEL_COLUMNS ", deleted_at) = (" MODEL_PARAMS ", NULL)"
-    " WHERE id = ?26 AND deleted_at IS NOT NULL",
+    " WHERE id = ?27 AND deleted_at IS NOT NULL",
   [STMT_DELETE_MODEL] =
     "UPDATE models SET deleted_at = ?2, revision = revision + 1"
     " WHERE id = ?1 AND deleted_at IS NULL",
@@ -373,6 +374,7 @@ static const FieldColumn text_columns[] = {
   FIELD (COL_OWNER, owner), FIELD (COL_DESCRIPTION, description), FIELD (COL_LICENSE, license),
   FIELD (COL_LICENSE_CODE, license_code), FIELD (COL_LICENSE_DATA, license_data),
   FIELD (COL_LICENSE_DOCUMENT, license_document), FIELD (COL_NOTES, notes),
+  FIELD (COL_VENDOR_AGREEMENT, vendor_agreement),
 };
 static const FieldColumn list_columns[] = {
   FIELD (COL_TAGS, tags), FIELD (COL_INTENDED_USES, intended_uses),
@@ -589,6 +591,7 @@ bind_record (MrSqliteStore       *self,
   sqlite3_bind_int64 (stmt, COL_CREATED_AT, created_at);
   sqlite3_bind_int64 (stmt, COL_UPDATED_AT, updated_at);
   sqlite3_bind_int64 (stmt, COL_LAST_CHECKED_AT, record->last_checked_at);
+  mr_sqlite_bind_text (stmt, COL_VENDOR_AGREEMENT, record->vendor_agreement);
 }
 
 static void

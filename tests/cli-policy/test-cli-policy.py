@@ -433,6 +433,24 @@ tiers:
 
 
 @test
+def vendor_agreement_on_file_resolves_its_flag(env):
+    env.run("add", "--name", "GPT-4o mini", "--provider", "OpenAI", "--source-kind", "vendor-api",
+            "--source", "https://api.openai.com/v1", "--use", "code-assistant",
+            "--database", env.db, check=0)
+    (entry,) = env.evaluate_json()
+    expect_equal([flag["issue"] for flag in entry["flags"]], ["vendor-agreement"],
+                 "flags of a closed model without an agreement")
+    expect("Vendor agreement" in entry["flags"][0]["remedy"], entry["flags"][0]["remedy"])
+    env.run("edit", str(entry["id"]), "--vendor-agreement", "MSA-2026-014, signed 2026-03-01",
+            "--database", env.db, check=0)
+    (entry,) = env.evaluate_json()
+    expect_equal(entry["flags"], [], "flags once the agreement is on file")
+    shown = json.loads(env.run("show", str(entry["id"]), "--format", "json",
+                               "--database", env.db, check=0).stdout)
+    expect_equal(shown["vendor_agreement"], "MSA-2026-014, signed 2026-03-01", "shown")
+
+
+@test
 def framework_in_force_from_the_environment(env):
     env.register()
     strict = env.write("strict.yml", STRICT_FRAMEWORK)

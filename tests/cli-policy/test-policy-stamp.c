@@ -75,6 +75,8 @@ record_for_case (const StampCase *test_case)
     mr_policy_test_set_present (record, MR_COMPONENT_FINAL_PARAMETERS, NULL);
   g_strfreev (record->intended_uses);
   record->intended_uses = g_strdupv ((GStrv) test_case->uses);
+  if (test_case->vendor_agreement)
+    record->vendor_agreement = g_strdup ("MSA-2026-014, signed 2026-03-01");
   return record;
 }
 
@@ -87,7 +89,7 @@ test_stamp_cases (void)
     {
       const StampCase *test_case = &stamp_cases[i];
       g_autoptr(MrModelRecord) record = record_for_case (test_case);
-      MrPolicyInputs inputs = { .vendor_agreement = test_case->vendor_agreement };
+      MrPolicyInputs inputs = { 0 };
 
       /* Stale values from a previous stamp must not survive. */
       record->openness = MR_OPENNESS_OPEN_SCIENCE;

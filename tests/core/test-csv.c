@@ -175,14 +175,14 @@ test_writer (void)
                    "id,revision,name,provider,version,source_kind,source_ref,source_revision,"
                    "owner,description,license,license_code,license_data,license_document,tags,"
                    "intended_uses,deployment,data_sensitivity,status,openness,worst_flag,n_flags,"
-                   "notes,created_at,updated_at,last_checked_at");
+                   "notes,vendor_agreement,created_at,updated_at,last_checked_at");
   g_assert_cmpstr (lines[1], ==,
                    "0,0,Plain name,Provider,,manual,,,,,,,,,,,unspecified,unspecified,draft,"
-                   "unknown,none,0,,,,");
+                   "unknown,none,0,,,,,");
   /* Quoted only where needed; the formula is defused with an apostrophe. */
   g_assert_cmpstr (lines[2], ==,
                    "0,0,'=cmd|' /C calc'!A0,\"Comma, \"\"Quote\"\"\",,manual,,,,,,,,,a\\;b;c\\\\d,,"
-                   "unspecified,unspecified,rereview-required,unknown,none,0,\"multi\nline\",,,");
+                   "unspecified,unspecified,rereview-required,unknown,none,0,\"multi\nline\",,,,");
   g_assert_cmpstr (lines[3], ==, "");
   g_assert_null (lines[4]);
 }

@@ -215,7 +215,9 @@ test_api_only (void)
   g_assert_cmpint (flags[0].issue, ==, MR_POLICY_ISSUE_VENDOR_AGREEMENT);
   g_assert_cmpint (flags[0].severity, ==, MR_FLAG_SEVERITY_INFO);
 
-  evidence.inputs.vendor_agreement = TRUE;
+  /* The agreement on file, in the entry's own field. */
+  record->vendor_agreement = g_strdup ("MSA-2026-014, signed 2026-03-01");
+  mr_policy_evidence_init (&evidence, record, NULL);
   g_assert_cmpuint (evaluate (&evidence, "code-assistant", flags), ==, 0);
 
   n = evaluate (&evidence, "chatbot", flags);

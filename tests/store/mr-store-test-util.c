@@ -75,6 +75,7 @@ mr_store_test_record_new (guint n)
   record->data_sensitivity = MR_DATA_SENSITIVITY_INTERNAL;
   record->status = n % 4;
   mr_model_record_set_string (&record->notes, n % 2 ? "Reviewed" : NULL);
+  mr_model_record_set_string (&record->vendor_agreement, n % 3 ? NULL : "MSA-2026-014");
   record->created_at = 1700000000 + n;
   record->last_checked_at = n % 2 ? 1710000000 : 0;
 

@@ -108,16 +108,31 @@ create_v0 (const char *path)
   sqlite3_close (db);
 }
 
+/* Version 1: two entries, before the vendor agreement column.  SQLite
+ * 3.35 and later drop a column, which gives the old layout exactly. */
+static void
+create_v1 (const char *path)
+{
+  sqlite3 *db;
+
+  create_register (path, 2);
+  db = open_raw (path);
+  exec_raw (db, "ALTER TABLE models DROP COLUMN vendor_agreement; PRAGMA user_version = 1;");
+  sqlite3_close (db);
+}
+
 typedef struct {
   const char *name;
   void      (*create) (const char *path);
   int         from_version;
+  guint       n_entries;
 } MigrationCase;
 
 static const MigrationCase migration_cases[] = {
-  { "no-file", create_nothing, 0 },
-  { "empty-file", create_empty_file, 0 },
-  { "v0", create_v0, 0 },
+  { "no-file", create_nothing, 0, 0 },
+  { "empty-file", create_empty_file, 0, 0 },
+  { "v0", create_v0, 0, 0 },
+  { "v1", create_v1, 1, 2 },
 };
 
 static void
@@ -139,7 +154,7 @@ test_migrate (gconstpointer data)
   test_case->create (path);
 
   store = open_store (path);
-  g_assert_cmpuint (mr_store_count_models (store, &error), ==, 0);
+  g_assert_cmpuint (mr_store_count_models (store, &error), ==, test_case->n_entries);
   g_assert_no_error (error);
   g_assert_cmpstr (mr_sqlite_store_get_path (MR_SQLITE_STORE (store)), ==, path);
   g_clear_object (&store);
@@ -498,6 +513,7 @@ test_crud (void)
   edit->tags = g_strsplit ("a;b;c", ";", -1);
   edit->components[MR_COMPONENT_DATA_CARD].availability = MR_AVAILABILITY_PRESENT;
   mr_model_record_set_string (&edit->components[MR_COMPONENT_DATA_CARD].license, "CDLA-Permissive-2.0");
+  mr_model_record_set_string (&edit->vendor_agreement, "MSA-2026-014, signed 2026-03-01");
   mr_store_test_stamp (edit);
   updated = mr_store_save_model (store, edit, ACTOR, &error);
   g_assert_no_error (error);
@@ -505,6 +521,7 @@ test_crud (void)
   g_assert_cmpuint (updated->revision, ==, 2);
   g_assert_cmpint (updated->created_at, ==, saved->created_at);
   g_assert_true (mr_model_record_same_content (edit, updated));
+  g_assert_cmpstr (updated->vendor_agreement, ==, "MSA-2026-014, signed 2026-03-01");
 
   second = save_new (store, 2, ACTOR, &error);
   g_assert_no_error (error);
