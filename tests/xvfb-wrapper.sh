@@ -4,7 +4,9 @@
 # keyring or PipeWire is started behind the test's back.
 set -u
 dir=$(mktemp -d "${TMPDIR:-/tmp}/mr-xvfb.XXXXXX")
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/xvfb.log" &
+# A full-HD screen and more: X11 keeps windows within the screen, and the
+# screen tour (tests/gui/test-tour.c) shows windows 1920 px wide.
+Xvfb -displayfd 3 -screen 0 1920x1200x24 -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; rm -rf "$dir"' EXIT
 # -displayfd writes the display number once the server accepts clients.
