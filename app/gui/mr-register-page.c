@@ -70,6 +70,7 @@ struct _MrRegisterPage
   guint               take_keys_id;
   guint               n_keys_taken;
   gboolean            can_go_back;
+  GSettings          *settings;
 };
 
 G_DEFINE_FINAL_TYPE (MrRegisterPage, mr_register_page, ADW_TYPE_BIN)
@@ -325,6 +326,7 @@ enum_n_values (GType type)
  * hundred new cells: that alone took 100 ms. */
 typedef struct {
   gsize        column_offset;                           /* of the template child */
+  const char  *id;                                      /* in the hidden-columns setting */
   char      *(*text) (const MrModelRecord *record);
   const char *(*icon) (const MrModelRecord *record);    /* NULL: text only */
   int          nat_chars;
@@ -391,14 +393,15 @@ checked_text (const MrModelRecord *r)
 }
 
 static const ColumnSpec column_specs[] = {
-  { G_STRUCT_OFFSET (MrRegisterPage, name_column), name_text, NULL, 28 },
-  { G_STRUCT_OFFSET (MrRegisterPage, provider_column), provider_text, NULL, 14 },
-  { G_STRUCT_OFFSET (MrRegisterPage, source_column), mr_display_source_label, NULL, 24 },
-  { G_STRUCT_OFFSET (MrRegisterPage, openness_column), openness_text, openness_icon, 18 },
-  { G_STRUCT_OFFSET (MrRegisterPage, uses_column), uses_text, NULL, 18 },
-  { G_STRUCT_OFFSET (MrRegisterPage, status_column), status_text, status_icon, 14 },
-  { G_STRUCT_OFFSET (MrRegisterPage, flags_column), flags_text, flags_icon, 14 },
-  { G_STRUCT_OFFSET (MrRegisterPage, checked_column), checked_text, NULL, 10 },
+  { G_STRUCT_OFFSET (MrRegisterPage, name_column), "name", name_text, NULL, 28 },
+  { G_STRUCT_OFFSET (MrRegisterPage, provider_column), "provider", provider_text, NULL, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, source_column), "source", mr_display_source_label, NULL, 24 },
+  { G_STRUCT_OFFSET (MrRegisterPage, openness_column), "openness", openness_text, openness_icon,
+    18 },
+  { G_STRUCT_OFFSET (MrRegisterPage, uses_column), "uses", uses_text, NULL, 18 },
+  { G_STRUCT_OFFSET (MrRegisterPage, status_column), "status", status_text, status_icon, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, flags_column), "flags", flags_text, flags_icon, 14 },
+  { G_STRUCT_OFFSET (MrRegisterPage, checked_column), "checked", checked_text, NULL, 10 },
 };
 
 /* A cell is an inscription, or an icon cell holding one. */
@@ -465,20 +468,77 @@ unbind_cell (GtkSignalListItemFactory *factory,
                                         on_cell_record_changed, item);
 }
 
+static GtkColumnViewColumn *
+spec_column (MrRegisterPage   *self,
+             const ColumnSpec *spec)
+{
+  return G_STRUCT_MEMBER (GtkColumnViewColumn *, self, spec->column_offset);
+}
+
 static void
 setup_columns (MrRegisterPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
     {
-      GtkColumnViewColumn *column = G_STRUCT_MEMBER (GtkColumnViewColumn *, self,
-                                                     column_specs[i].column_offset);
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &column_specs[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &column_specs[i]);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &column_specs[i]);
-      gtk_column_view_column_set_factory (column, factory);
+      gtk_column_view_column_set_factory (spec_column (self, &column_specs[i]), factory);
     }
+}
+
+/* --- which columns show ------------------------------------------------------ */
+
+/* Remembers the hidden columns, as the header menu leaves them. */
+static void
+save_hidden_columns (MrRegisterPage *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    if (!gtk_column_view_column_get_visible (spec_column (self, &column_specs[i])))
+      g_strv_builder_add (hidden, column_specs[i].id);
+  ids = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "hidden-columns", (const char * const *) ids);
+}
+
+/* Right-click (or long-press) on a column header offers every column but
+ * the name, as a check item: on a laptop screen the eight columns do not
+ * all fit beside the details. */
+static void
+setup_column_menu (MrRegisterPage *self)
+{
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-columns");
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    {
+      GtkColumnViewColumn *column = spec_column (self, &column_specs[i]);
+      g_autoptr(GPropertyAction) action = NULL;
+      g_autofree char *detailed = NULL;
+
+      if (column == self->name_column)
+        continue;
+      action = g_property_action_new (column_specs[i].id, column, "visible");
+      detailed = g_strconcat ("columns.", column_specs[i].id, NULL);
+      gtk_column_view_column_set_visible (column, !g_strv_contains ((const char * const *) hidden,
+                                                                    column_specs[i].id));
+      g_signal_connect_object (column, "notify::visible", G_CALLBACK (save_hidden_columns), self,
+                               G_CONNECT_SWAPPED);
+      g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (action));
+      g_menu_append (section, gtk_column_view_column_get_title (column), detailed);
+    }
+  /* Translators: heading of the column headers' menu of columns to show */
+  g_menu_append_section (menu, _("Show Columns"), G_MENU_MODEL (section));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (actions));
+  for (guint i = 0; i < G_N_ELEMENTS (column_specs); i++)
+    gtk_column_view_column_set_header_menu (spec_column (self, &column_specs[i]),
+                                            G_MENU_MODEL (menu));
 }
 
 /* --- counts, empty states, selection -------------------------------------- */
@@ -1192,6 +1252,7 @@ mr_register_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->store);
   g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->criteria.query, g_free);
 
   G_OBJECT_CLASS (mr_register_page_parent_class)->dispose (object);
@@ -1321,8 +1382,10 @@ mr_register_page_init (MrRegisterPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
+  self->settings = g_settings_new (APP_ID);
   setup_models (self);
   setup_columns (self);
+  setup_column_menu (self);
   setup_filters (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -283,6 +283,49 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (stored_id_of (f->tw.path, mr_ai_model_get_record (victim)->name), ==, id);
 }
 
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+/* The column headers' menu hides a column, and the next window remembers. */
+static void
+test_hide_column (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) hidden = NULL;
+  GtkWidget *page;
+  GtkColumnView *view;
+
+  view = GTK_COLUMN_VIEW (mr_test_find_by_id (GTK_WIDGET (f->page), "column_view"));
+  g_assert_true (gtk_column_view_column_get_visible (find_column (view, "Source")));
+  gtk_widget_activate_action (GTK_WIDGET (view), "columns.source", NULL);
+  g_assert_false (gtk_column_view_column_get_visible (find_column (view, "Source")));
+  hidden = g_settings_get_strv (settings, "hidden-columns");
+  g_assert_cmpstrv (hidden, ((const char * const[]) { "source", NULL }));
+
+  page = g_object_ref_sink (mr_register_page_new ());
+  view = GTK_COLUMN_VIEW (mr_test_find_by_id (page, "column_view"));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (view, "Source")));
+  g_assert_true (gtk_column_view_column_get_visible (find_column (view, "Provider")));
+  /* The name always shows. */
+  g_assert_false (gtk_widget_activate_action (page, "columns.name", NULL));
+  g_object_unref (page);
+  g_settings_reset (settings, "hidden-columns");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +337,8 @@ main (int   argc,
                   fixture_set_up, test_add_search_sort, fixture_tear_down);
       g_test_add ("/register-page/delete-undo", Fixture, NULL,
                   fixture_set_up, test_delete_and_undo, fixture_tear_down);
+      g_test_add ("/register-page/hide-column", Fixture, NULL,
+                  fixture_set_up, test_hide_column, fixture_tear_down);
       g_test_add ("/register-page/edit", Fixture, NULL,
                   fixture_set_up, test_edit, fixture_tear_down);
     }
