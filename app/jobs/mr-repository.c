@@ -62,6 +62,32 @@ queue_job (MrRepository        *self,
   mr_worker_queue (self->worker, priority, func, task);
 }
 
+/* What the job of the _async function tag returned; each _finish checks
+ * that the result is its own. */
+static gpointer
+propagate_pointer (MrRepository  *self,
+                   GAsyncResult  *result,
+                   gpointer       tag,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, tag), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+propagate_boolean (MrRepository  *self,
+                   GAsyncResult  *result,
+                   gpointer       tag,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 return_record (GTask         *task,
                MrModelRecord *record,
@@ -245,10 +271,7 @@ mr_repository_list_finish (MrRepository  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_list_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -283,10 +306,7 @@ mr_repository_get_finish (MrRepository  *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_get_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_get_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -323,10 +343,7 @@ mr_repository_save_finish (MrRepository  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_save_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_save_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -362,10 +379,7 @@ mr_repository_delete_finish (MrRepository  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_delete_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_delete_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -402,10 +416,7 @@ mr_repository_restore_finish (MrRepository  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_restore_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_restore_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -455,10 +466,7 @@ mr_repository_import_finish (MrRepository  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_import_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_import_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -510,10 +518,7 @@ mr_repository_export_finish (MrRepository  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_export_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (self, result, mr_repository_export_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -551,11 +556,7 @@ mr_repository_check_integrity_finish (MrRepository  *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_check_integrity_async),
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (self, result, mr_repository_check_integrity_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -601,11 +602,7 @@ mr_repository_set_framework_finish (MrRepository  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_set_framework_async),
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (self, result, mr_repository_set_framework_async, error);
 }
 
 /* A workflow step's input, copied: the caller's strings need not outlive
@@ -695,10 +692,7 @@ mr_repository_act_finish (MrRepository  *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_act_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_act_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -787,11 +781,7 @@ mr_repository_list_approvals_finish (MrRepository  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_approvals_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_list_approvals_async, error);
 }
 
 typedef struct {
@@ -841,10 +831,7 @@ mr_repository_list_audit_finish (MrRepository  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_audit_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_list_audit_async, error);
 }
 
 /* Filled on the worker thread; read by the finish function, which has
@@ -1038,10 +1025,7 @@ mr_repository_refresh_finish (MrRepository  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_refresh_async), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_refresh_async, error);
 }
 
 typedef struct {
@@ -1099,11 +1083,7 @@ mr_repository_save_with_snapshot_finish (MrRepository  *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_save_with_snapshot_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_save_with_snapshot_async, error);
 }
 
 /* Runs on the worker thread. */
@@ -1142,11 +1122,7 @@ mr_repository_list_snapshots_finish (MrRepository  *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, mr_repository_list_snapshots_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_pointer (self, result, mr_repository_list_snapshots_async, error);
 }
 
 /* Runs on the worker thread, when the import it started has finished. */
