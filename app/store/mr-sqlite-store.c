@@ -298,18 +298,24 @@ begin (MrSqliteStore  *self,
   return mr_sqlite_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
-commit (MrSqliteStore  *self,
-        GError        **error)
-{
-  return mr_sqlite_exec (self->db, self->path, "COMMIT", error);
-}
-
 static void
 rollback (MrSqliteStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Ends the transaction begin() started: commits what ok says succeeded,
+ * rolls back otherwise (also when the commit fails).  TRUE when committed. */
+static gboolean
+end (MrSqliteStore  *self,
+     gboolean        ok,
+     GError        **error)
+{
+  if (ok && mr_sqlite_exec (self->db, self->path, "COMMIT", error))
+    return TRUE;
+  rollback (self);
+  return FALSE;
 }
 
 /* A list is stored as its strings one after the other, each with its
@@ -915,15 +921,13 @@ mr_sqlite_store_save_model (MrStore        *store,
     guarded = mr_sqlite_approvals_guard_edit (self->db, self->path, record, &stored, error);
   if (guarded != NULL)
     saved = save_in_transaction (self, guarded, actor, "update", error);
-  if (saved == NULL ||
-      !mr_sqlite_approvals_after_edit (self->db, self->path, stored, saved, actor,
-                                       mr_framework_get_name (mr_store_get_framework (store)),
-                                       saved->updated_at /* the save's time */, error) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  if (!end (self,
+            saved != NULL &&
+            mr_sqlite_approvals_after_edit (self->db, self->path, stored, saved, actor,
+                                            mr_framework_get_name (mr_store_get_framework (store)),
+                                            saved->updated_at /* the save's time */, error),
+            error))
+    return NULL;
   return g_steal_pointer (&saved);
 }
 
@@ -959,11 +963,8 @@ mr_sqlite_store_delete_model (MrStore     *store,
   if (!begin (self, error))
     return NULL;
   deleted = delete_in_transaction (self, id, actor, error);
-  if (deleted == NULL || !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  if (!end (self, deleted != NULL, error))
+    return NULL;
   return g_steal_pointer (&deleted);
 }
 
@@ -1036,11 +1037,8 @@ mr_sqlite_store_restore_model (MrStore        *store,
   if (!begin (self, error))
     return NULL;
   restored = restore_in_transaction (self, record, actor, error);
-  if (restored == NULL || !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  if (!end (self, restored != NULL, error))
+    return NULL;
   return g_steal_pointer (&restored);
 }
 
@@ -1145,11 +1143,8 @@ mr_sqlite_store_import_models (MrStore         *store,
   if (!begin (self, error))
     return FALSE;
   set_bulk_cache (self, TRUE);
-  ok = import_in_transaction (self, records, actor, origin, progress, progress_data,
-                              cancellable, error) &&
-       commit (self, error);
-  if (!ok)
-    rollback (self);
+  ok = end (self, import_in_transaction (self, records, actor, origin, progress, progress_data,
+                                        cancellable, error), error);
   set_bulk_cache (self, FALSE);
   return ok;
 }
@@ -1394,10 +1389,7 @@ mr_sqlite_store_reevaluate_all (MrStore       *store,
   if (!begin (self, error))
     return FALSE;
   set_bulk_cache (self, TRUE);
-  ok = reevaluate_in_transaction (self, framework, cancellable, error) &&
-       commit (self, error);
-  if (!ok)
-    rollback (self);
+  ok = end (self, reevaluate_in_transaction (self, framework, cancellable, error), error);
   set_bulk_cache (self, FALSE);
   return ok;
 }
@@ -1464,11 +1456,8 @@ mr_sqlite_store_save_with_snapshot (MrStore        *store,
     return NULL;
   saved = save_with_snapshot_in_transaction (self, record, snapshot, rereview_reason, actor,
                                              error);
-  if (saved == NULL || !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  if (!end (self, saved != NULL, error))
+    return NULL;
   return g_steal_pointer (&saved);
 }
 
@@ -1558,11 +1547,8 @@ mr_sqlite_store_act (MrStore                *store,
   if (!begin (self, error))
     return NULL;
   result = act_on_stored (self, id, action, input, actor, error);
-  if (result == NULL || !commit (self, error))
-    {
-      rollback (self);
-      return NULL;
-    }
+  if (!end (self, result != NULL, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -1604,13 +1590,7 @@ mr_sqlite_store_mark_overdue (MrStore  *store,
 
   if (!begin (self, error))
     return FALSE;
-  if (!mark_overdue_in_transaction (self, now, out_n_marked, error) ||
-      !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  return end (self, mark_overdue_in_transaction (self, now, out_n_marked, error), error);
 }
 
 static GPtrArray *
@@ -1696,12 +1676,7 @@ mr_sqlite_store_add_check (MrStore              *store,
   if (!begin (self, error))
     return 0;
   id = add_check_in_transaction (self, check, error);
-  if (id == 0 || !commit (self, error))
-    {
-      rollback (self);
-      return 0;
-    }
-  return id;
+  return end (self, id != 0, error) ? id : 0;
 }
 
 static GPtrArray *
